@@ -1,0 +1,28 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild into dist/.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Native (@node-rs/jieba) and host-provided (vscode) modules stay outside the bundle.
+  external: ['vscode', '@node-rs/jieba', '@node-rs/jieba/dict'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
+export const entries = [
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
+];
+
+for (const e of entries) {
+  const opts = { ...common, ...e };
+  if (watch) await (await esbuild.context(opts)).watch();
+  else await esbuild.build(opts);
+}

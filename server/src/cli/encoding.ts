@@ -1,0 +1,71 @@
+import * as iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+
+export type EncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030' | string;
+
+/** How a file was stored, so that --fix can write it back the same way. */
+export interface TextInfo {
+  encoding: EncodingName;
+  bom: boolean;
+}
+
+export class DecodeError extends Error {
+  constructor(message: string, readonly binary = false) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a text file: UTF-8 (± BOM), UTF-16 LE/BE with BOM, else GB18030/GBK (or what the detector names).
+ * Throws DecodeError for binary or undecodable content.
+ */
+export function decode(buf: Buffer): { text: string; info: TextInfo } {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: decodeUtf8(buf.subarray(3)), info: { encoding: 'utf8', bom: true } };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: iconv.decode(buf.subarray(2), 'utf16le'), info: { encoding: 'utf16le', bom: true } };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: iconv.decode(buf.subarray(2), 'utf16be'), info: { encoding: 'utf16be', bom: true } };
+  }
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) throw new DecodeError('二进制文件，已跳过', true);
+  try {
+    return { text: utf8.decode(buf), info: { encoding: 'utf8', bom: false } };
+  } catch {
+    // not UTF-8: fall through
+  }
+  const guess = jschardet.detect(buf.subarray(0, 65536));
+  const name = (guess.encoding ?? '').toLowerCase();
+  const candidates = /big5/.test(name) && guess.confidence > 0.9 ? ['big5', 'gb18030'] : ['gb18030'];
+  if (name && !/gb|big5|ascii|utf-8/.test(name) && iconv.encodingExists(name) && guess.confidence > 0.9) candidates.push(name);
+  for (const enc of candidates) {
+    const text = iconv.decode(buf, enc);
+    if (!text.includes('\uFFFD')) return { text, info: { encoding: enc, bom: false } };
+  }
+  throw new DecodeError('无法识别文件编码（支持 UTF-8、带 BOM 的 UTF-16、GB18030/GBK）');
+}
+
+function decodeUtf8(buf: Buffer): string {
+  try {
+    return utf8.decode(buf);
+  } catch {
+    throw new DecodeError('文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8');
+  }
+}
+
+/** Encodes `text` back in the file's own encoding and BOM. */
+export function encode(text: string, info: TextInfo): Buffer {
+  if (info.encoding === 'utf8') {
+    const body = Buffer.from(text, 'utf8');
+    return info.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+  }
+  const body = iconv.encode(text, info.encoding);
+  if (!info.bom) return body;
+  const bom = info.encoding === 'utf16le' ? [0xff, 0xfe] : info.encoding === 'utf16be' ? [0xfe, 0xff] : [];
+  return Buffer.concat([Buffer.from(bom), body]);
+}

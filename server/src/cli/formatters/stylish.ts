@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { totals, type FileResult } from '../../core/result';
+
+const SEV_TEXT = { error: '错误', warn: '警告', info: '提示' } as const;
+
+function paint(on: boolean) {
+  const wrap = (code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { red: wrap(31), yellow: wrap(33), blue: wrap(34), dim: wrap(2), bold: wrap(1), underline: wrap(4), green: wrap(32) };
+}
+
+/** Grouped by file, one line a finding, Chinese severity words, rule id last (as ESLint's stylish). */
+export function stylish(results: FileResult[], opts: { color: boolean; cwd: string }): string {
+  const c = paint(opts.color);
+  const lines: string[] = [];
+  for (const r of results) {
+    if (!r.diagnostics.length && !r.error && !r.skipped) continue;
+    lines.push(c.underline(path.relative(opts.cwd, r.filePath) || r.filePath));
+    if (r.error) lines.push(`  ${c.red(SEV_TEXT.error)}  ${r.error}`);
+    if (r.skipped) lines.push(`  ${c.dim('跳过')}  ${r.skipped}`);
+    const rows = r.diagnostics.map((d) => {
+      const p = r.doc!.positionAt(d.range[0]);
+      const sev = d.severity === 'error' ? c.red(SEV_TEXT.error) : d.severity === 'warn' ? c.yellow(SEV_TEXT.warn) : c.blue(SEV_TEXT.info);
+      const hint = d.fix ? ` → ${d.fix.text || '（删除）'}` : d.suggestions?.length ? ` → ${d.suggestions.map((s) => s.fix.text || '（删除）').join(' / ')}？` : '';
+      return { pos: `${p.line + 1}:${p.character + 1}`, sev, msg: d.message + hint, id: d.ruleId };
+    });
+    const w = Math.max(0, ...rows.map((x) => x.pos.length));
+    for (const x of rows) lines.push(`  ${c.dim(x.pos.padEnd(w))}  ${x.sev}  ${x.msg}  ${c.dim(x.id)}`);
+    lines.push('');
+  }
+  const t = totals(results);
+  const problems = t.errors + t.warnings + t.infos;
+  if (problems === 0) {
+    lines.push(c.green(`✔ 检查了 ${t.files} 个文件，未发现问题`));
+  } else {
+    const summary = `✖ ${problems} 个问题（${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示），检查了 ${t.files} 个文件`;
+    lines.push(c.bold(t.errors ? c.red(summary) : c.yellow(summary)));
+    if (t.fixable) lines.push(c.dim(`  其中 ${t.fixable} 个可用 --fix 自动修正`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,56 @@
+import { ReportDocument } from './document';
+import { segment, addUserWords } from './segmenter';
+import { Suppressions } from './suppress';
+import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
+import type { ResolvedRules } from './config';
+
+export interface LintOptions {
+  /** Rule settings; rules missing from the map run at their default severity. */
+  rules?: ResolvedRules;
+  dictionary?: Iterable<string>;
+  /** Which tiers to run (default: all). The editor runs `fast` first and `model` after. */
+  tiers?: ReadonlyArray<'fast' | 'model'>;
+  /** `--final`: findings that mark open text (placeholders, missing numbers) become errors. */
+  final?: boolean;
+  /** Called when a rule throws; the other rules' findings are still returned. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Runs `rules` over `doc` and returns diagnostics sorted by position, with configuration applied. */
+export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintOptions = {}): Diagnostic[] {
+  const dictionary = new Set(options.dictionary ?? []);
+  if (dictionary.size) addUserWords(dictionary);
+  const suppressions = new Suppressions(doc);
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (options.tiers && !options.tiers.includes(rule.meta.tier)) continue;
+    const setting = options.rules?.get(rule.meta.id);
+    const severity: Severity = setting?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = { doc, segment, dictionary, options: setting?.options ?? {} };
+    let findings: Finding[];
+    try {
+      findings = rule.check(ctx);
+    } catch (e) {
+      options.onRuleError?.(rule.meta.id, e);
+      continue;
+    }
+    for (const f of findings) {
+      const [s, e] = f.range;
+      if (!(s >= 0 && e >= s && e <= doc.text.length)) {
+        options.onRuleError?.(rule.meta.id, new Error(`range out of document: [${s}, ${e}]`));
+        continue;
+      }
+      if (!suppressions.empty && suppressions.isSuppressed(rule.meta.id, s, doc.positionAt(s).line)) continue;
+      const sev = options.final && f.open ? 'error' : severity;
+      out.push({ ...f, ruleId: rule.meta.id, severity: sev });
+    }
+  }
+  out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  return out;
+}
+
+/** Convenience for tests and simple callers. */
+export function lintText(text: string, rules: readonly Rule[], format: 'markdown' | 'plaintext' = 'plaintext', options: LintOptions = {}): Diagnostic[] {
+  return lint(new ReportDocument(text, format), rules, options);
+}

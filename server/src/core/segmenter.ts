@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import type { Jieba } from '@node-rs/jieba';
+import { dataPath } from './data';
+import type { Token } from './types';
+
+/**
+ * The one segmenter of the project: @node-rs/jieba with its bundled dictionary, extended by our report
+ * vocabulary (server/data/report-vocab.dict, when present) and the user's words. Loaded once, lazily, and shared by every
+ * rule; results are cached per string because several rules segment the same paragraph.
+ */
+let jieba: Jieba | undefined;
+const added = new Set<string>();
+const cache = new Map<string, Token[]>();
+const CACHE_MAX = 4000;
+
+/** Extra dictionaries in jieba format (`word freq tag`) shipped under server/data, loaded after the base one. */
+export const EXTRA_DICTIONARIES = ['report-vocab.dict'];
+
+export function getJieba(): Jieba {
+  if (!jieba) {
+    // Required lazily: start-up of rules that need no segmentation stays instant.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = mod.Jieba.withDict(dict);
+    for (const name of EXTRA_DICTIONARIES) {
+      const file = dataPath(name);
+      if (fs.existsSync(file)) jieba.loadDict(fs.readFileSync(file));
+    }
+  }
+  return jieba;
+}
+
+/** Adds user words (workspace dictionary) to the segmenter; already-known words are skipped. */
+export function addUserWords(words: Iterable<string>): void {
+  const lines: string[] = [];
+  for (const w of words) {
+    const word = w.trim();
+    if (!word || /\s/.test(word) || added.has(word)) continue;
+    added.add(word);
+    lines.push(`${word} 1000 nz`);
+  }
+  if (lines.length) {
+    getJieba().loadDict(Buffer.from(lines.join('\n') + '\n'));
+    cache.clear();
+  }
+}
+
+/** Segments `text` with POS tags; token offsets are relative to `text` and cover it entirely. */
+export function segment(text: string): Token[] {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const tagged = getJieba().tag(text, true);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const t of tagged) {
+    const start = text.indexOf(t.word, pos);
+    const s = start < 0 ? pos : start;
+    tokens.push({ word: t.word, tag: t.tag, start: s, end: s + t.word.length });
+    pos = s + t.word.length;
+  }
+  cache.set(text, tokens);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  return tokens;
+}

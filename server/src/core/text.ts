@@ -1,0 +1,61 @@
+/** Character classes and small text helpers shared by rules. */
+
+export const MASK = '\u001A';
+
+const HAN_RE = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+export function isHan(ch: string | undefined): boolean {
+  return !!ch && HAN_RE.test(ch);
+}
+/** Full string consists of Han characters only. */
+export function allHan(s: string): boolean {
+  return s.length > 0 && /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/.test(s);
+}
+export function isAsciiDigit(ch: string | undefined): boolean {
+  return !!ch && ch >= '0' && ch <= '9';
+}
+export function isDigit(ch: string | undefined): boolean {
+  return !!ch && /[0-9０-９]/.test(ch);
+}
+export function isLatin(ch: string | undefined): boolean {
+  return !!ch && /[A-Za-zＡ-Ｚａ-ｚ]/.test(ch);
+}
+/** Chinese (full-width) punctuation that ends or separates clauses, plus brackets and quotes. */
+export const CJK_PUNCT = '，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·';
+export function isCjkPunct(ch: string | undefined): boolean {
+  return !!ch && CJK_PUNCT.includes(ch);
+}
+/** Han or full-width punctuation: "Chinese context" for punctuation decisions. */
+export function isChineseContext(ch: string | undefined): boolean {
+  return isHan(ch) || isCjkPunct(ch);
+}
+export const CHINESE_NUMERALS = '零〇○一二三四五六七八九十百千万亿两';
+export function isChineseNumeral(ch: string | undefined): boolean {
+  return !!ch && CHINESE_NUMERALS.includes(ch);
+}
+
+/** Clause boundaries inside a paragraph. */
+export const CLAUSE_END = /[，。；：？！,;:?!\n]/;
+
+/** Splits `text` into sentences ending at 。？！；… or newline; returns [start, end) pairs. */
+export function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '。' || ch === '？' || ch === '！' || ch === '\n' || ch === '；') {
+      let end = i + 1;
+      while (end < text.length && (text[end] === '”' || text[end] === '’' || text[end] === '）')) end++;
+      spans.push([start, end]);
+      start = end;
+      i = end - 1;
+    }
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Short excerpt of `text` around [start, end) for messages: at most `max` characters. */
+export function quote(s: string, max = 12): string {
+  const chars = Array.from(s);
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+}
