@@ -1,6 +1,6 @@
 // Runs the test files given (default: every *.test.ts under test/unit) with Node's test runner, through tsx.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function find(dir, out = []) {
@@ -12,6 +12,7 @@ function find(dir, out = []) {
   return out;
 }
 const args = process.argv.slice(2);
-const files = (args.length ? args : ['test/unit']).flatMap((a) => (statSync(a).isDirectory() ? find(a) : [a])).sort();
+const defaults = ['test/unit', 'test/cli', 'test/lsp'].filter((d) => existsSync(d));
+const files = (args.length ? args : defaults).flatMap((a) => (statSync(a).isDirectory() ? find(a) : [a])).sort();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
