@@ -1,4 +1,5 @@
 import { toJson, type FileResult } from '../../core/result';
+import { html } from './html';
 import { stylish } from './stylish';
 
 export interface FormatOptions {
@@ -12,4 +13,5 @@ export type Formatter = (results: FileResult[], opts: FormatOptions) => string;
 export const formatters: Record<string, Formatter> = {
   stylish,
   json: (results) => JSON.stringify(results.map(toJson)) + '\n',
+  html,
 };
