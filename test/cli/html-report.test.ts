@@ -82,7 +82,7 @@ test('html report in a real Chromium: summary, highlights, filters and navigatio
     assert.equal(verdicts.filter((v) => v.includes('可以发出')).length, 1);
     // Filter out warnings: every item is hidden.
     await page.uncheck('input.fs[value="warn"]');
-    const shown = await page.$$eval('li.f', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+    const shown = await page.$$eval('li.f', (els) => els.filter((e) => (globalThis as any).getComputedStyle(e).display !== 'none').length);
     const nonWarn = json.reduce((a, f) => a + f.messages.filter((m) => m.severity !== 1).length, 0);
     assert.equal(shown, nonWarn);
     await page.check('input.fs[value="warn"]');
@@ -94,11 +94,11 @@ test('html report in a real Chromium: summary, highlights, filters and navigatio
     await docSection.screenshot({ path: path.join(ARTIFACTS, 'html-document.png') });
     // Phone width: the margin list flows under the text.
     await page.setViewportSize({ width: 390, height: 800 });
-    const dirn = await page.$eval('.cols', (e) => getComputedStyle(e).flexDirection);
+    const dirn = await page.$eval('.cols', (e) => (globalThis as any).getComputedStyle(e).flexDirection);
     assert.equal(dirn, 'column');
     // Print: the filter bar is not printed and the page renders to PDF.
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.$eval('nav.filters', (e) => getComputedStyle(e).display), 'none');
+    assert.equal(await page.$eval('nav.filters', (e) => (globalThis as any).getComputedStyle(e).display), 'none');
     const pdf = await page.pdf();
     assert.ok(pdf.length > 1000);
   } finally {
