@@ -1,12 +1,13 @@
 import type { Rule } from '../core/types';
 import type { ResolvedRules } from '../core/config';
 import { placeholder } from './placeholder';
+import { unit } from './unit';
 
 /**
  * The rule catalogue. One rule per file in this folder; to add a rule, copy a neighbour, then list it here.
  * Order is the order of SPEC.md's catalogue.
  */
-export const allRules: readonly Rule[] = [placeholder];
+export const allRules: readonly Rule[] = [placeholder, unit];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
 
