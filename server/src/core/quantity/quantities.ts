@@ -49,7 +49,7 @@ const COUNT_WORDS = [
   '艘', '架', '片', '块', '方', '对', '双', '支', '所', '届', '轮', '集', '册', '本', '首', '幅', '枚', '根', '口', '眼', '盏',
 ];
 
-const UNITS: UnitDef[] = [
+const UNITS: UnitDef[] = ([
   { text: '个百分点', unit: '个百分点', kind: 'points', factor: 1 },
   { text: '%', unit: '%', kind: 'percent', factor: 1 },
   { text: '％', unit: '%', kind: 'percent', factor: 1 },
@@ -75,7 +75,7 @@ const UNITS: UnitDef[] = [
   { text: '千瓦', unit: '千瓦', kind: 'scalar', factor: 1 },
   { text: '倍', unit: '倍', kind: 'scalar', factor: 1 },
   ...COUNT_WORDS.map((w) => ({ text: w, unit: w === '名' ? '人' : w, kind: 'count' as const, factor: 1 })),
-].sort((a, b) => b.text.length - a.text.length);
+] as UnitDef[]).sort((a, b) => b.text.length - a.text.length);
 
 /** A measure word followed by these is part of another word, not a unit (一方面, 三方案, 两个人 is fine). */
 const NOT_UNIT_AFTER: Record<string, RegExp> = {
