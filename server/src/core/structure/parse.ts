@@ -1,0 +1,311 @@
+import type { ReportDocument } from '../document';
+import type { Paragraph, Range } from '../types';
+import { FAMILY_RANK, isHeadingFamily, matchBareNumeralAt, matchMarkerAt, type Family, type Marker, type Placement } from './markers';
+
+/**
+ * The numbering structure of a document: every numbered heading and enumeration item as a tree node, nested by
+ * level (一、 > （一） > 1. > （1） > ① > 第一， > 一是 > 首先), under Markdown `#` headings where there are any.
+ */
+export interface StructureNode {
+  /** The numbering marker; absent for the root and for Markdown headings without one. */
+  marker?: Marker;
+  /** A Markdown ATX heading: its level (1–6). */
+  headingLevel?: number;
+  /** The heading text after the marker, trimmed (may be empty). */
+  title: string;
+  /** Marker and title. */
+  selection: Range;
+  /** The whole section: from the marker to the start of the next node that is not inside it (trimmed). */
+  range: Range;
+  children: StructureNode[];
+  parent: StructureNode | null;
+}
+
+/** The items of one family directly under one parent, in document order. */
+export interface MarkerList {
+  family: Family;
+  parent: StructureNode;
+  items: StructureNode[];
+}
+
+export interface DocumentStructure {
+  root: StructureNode;
+  /** Every node except the root, in document order. */
+  nodes: StructureNode[];
+  lists: MarkerList[];
+}
+
+const cache = new WeakMap<ReportDocument, DocumentStructure>();
+
+/** The document's numbering structure (computed once per document object). */
+export function documentStructure(doc: ReportDocument): DocumentStructure {
+  let s = cache.get(doc);
+  if (!s) {
+    s = buildStructure(doc);
+    cache.set(doc, s);
+  }
+  return s;
+}
+
+const SKIP = /[ \t\u3000\u001A\u00A0]/;
+const SENTENCE_END = '。！？；;!?：:';
+const CLAUSE_END = '，,、';
+const CLOSERS = '”’）)】」』';
+
+/** How position `i` of a paragraph's text is placed: after what boundary a marker there would stand. */
+function placementAt(t: string, i: number): Placement | 'inline' {
+  let j = i - 1;
+  while (j >= 0 && SKIP.test(t[j])) j--;
+  if (j < 0) return 'paragraph';
+  const c = t[j];
+  if (SENTENCE_END.includes(c)) return 'sentence';
+  if (CLOSERS.includes(c) && j > 0 && '。！？；'.includes(t[j - 1])) return 'sentence';
+  if (CLAUSE_END.includes(c)) return 'clause';
+  if (j < i - 1 && !/[0-9０-９.．]/.test(c)) return 'space';
+  return 'inline';
+}
+
+function accepts(family: Family, placement: Placement | 'inline'): boolean {
+  if (placement === 'inline') return false;
+  if (placement === 'clause') return family === 'cn-shi' || family === 'cn-di' || family === 'seq-word' || family === 'ar-paren' || family === 'circled';
+  return true;
+}
+
+/** Characters before 一 that make 一是 part of a word (统一是, 唯一是…). */
+const WORD_BEFORE_YI = '统唯单同专逐归整合之其万第划均齐不一';
+
+interface Candidate extends Marker {
+  /** Only for lost-bracket candidates: where the heading sentence ends. */
+  sentenceEnd?: number;
+}
+
+function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void {
+  const t = p.text;
+  let lastHeadingEnd = -1; // end (paragraph offset) of the last heading marker at a boundary
+  let lastHeadingRank = 0;
+  let lastArDot: Candidate | undefined;
+  let lastArParen: Candidate | undefined;
+  const make = (i: number, m: NonNullable<ReturnType<typeof matchMarkerAt>>, placement: Placement): Candidate => ({
+    family: m.family,
+    value: m.value,
+    start: p.start + i,
+    end: p.start + i + m.len,
+    numStart: p.start + i + m.numOffset,
+    numEnd: p.start + i + m.numOffset + m.numLen,
+    text: t.slice(i, i + m.len),
+    placement,
+    paragraph: p.index,
+  });
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (!'一二三四五六七八九十（(第首其再最0123456789０１２３４５６７８９'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
+    const m = matchMarkerAt(t, i);
+    const placement = placementAt(t, i);
+    if (m) {
+      let accepted: Placement | undefined = accepts(m.family, placement) ? (placement as Placement) : undefined;
+      if (!accepted && placement === 'inline') {
+        // A heading that runs into its first item: 三、2024年工作计划1.继续… · （一）…层级一是要…
+        const between = lastHeadingEnd >= 0 ? t.slice(lastHeadingEnd, i) : '';
+        if (m.value === 1 && lastHeadingEnd >= 0 && between.length >= 2 && between.length <= 40 && !/[。！？；;!?]/.test(between)) {
+          const plain = !/[，,：:]/.test(between);
+          if ((m.family === 'ar-dot' || m.family === 'ar-paren' || m.family === 'cn-paren') && plain && FAMILY_RANK[m.family] > lastHeadingRank) accepted = 'run-in';
+          if (m.family === 'cn-shi' && !WORD_BEFORE_YI.includes(t[i - 1]) && t.indexOf('二是', i) > 0) accepted = 'run-in';
+        }
+        // The next item of a run-in list: …续建项目:无2.计划开工项目…
+        const prev = m.family === 'ar-dot' ? lastArDot : m.family === 'ar-paren' ? lastArParen : undefined;
+        if (prev && m.value === prev.value + 1 && !/[0-9０-９]/.test(t[i - 1] ?? '')) accepted = 'run-in';
+      }
+      if (accepted) {
+        const cand = make(i, m, accepted);
+        out.push(cand);
+        if (isHeadingFamily(m.family)) {
+          lastHeadingEnd = i + m.len;
+          lastHeadingRank = FAMILY_RANK[m.family];
+          // A new heading above a run-in list ends it.
+          if (lastArDot && FAMILY_RANK[m.family] < FAMILY_RANK['ar-dot']) lastArDot = undefined;
+          if (lastArParen && FAMILY_RANK[m.family] < FAMILY_RANK['ar-paren']) lastArParen = undefined;
+        }
+        if (m.family === 'ar-dot') lastArDot = cand;
+        if (m.family === 'ar-paren') lastArParen = cand;
+        i += m.len - 1;
+        continue;
+      }
+    }
+    if (!m && (placement === 'paragraph' || placement === 'sentence' || placement === 'space')) {
+      const b = matchBareNumeralAt(t, i);
+      if (b) {
+        const cand = make(i, b, placement);
+        cand.lostBrackets = true;
+        // The heading sentence: ends at 。 (or the paragraph) within 40 characters.
+        const rest = t.slice(i, i + 42);
+        const stop = rest.search(/[。！？；;!?\n]/);
+        if (stop > 0 && stop <= 40) cand.sentenceEnd = p.start + i + stop + 1;
+        else if (t.length - i <= 40 && !/[，,：:]/.test(t.slice(i))) cand.sentenceEnd = p.end;
+        if (cand.sentenceEnd !== undefined && !/[，,]/.test(t.slice(i, cand.sentenceEnd - p.start))) bare.push(cand);
+      }
+    }
+  }
+}
+
+function isAtxHeading(doc: ReportDocument, p: Paragraph): number | undefined {
+  if (doc.format !== 'markdown') return undefined;
+  const m = /^\s{0,3}(?:>\s?)*(#{1,6})(?:\s|$)/.exec(doc.text.slice(p.start, p.end));
+  return m ? m[1].length : undefined;
+}
+
+function rankOf(n: StructureNode): number {
+  return n.marker ? FAMILY_RANK[n.marker.lostBrackets ? 'cn-paren' : n.marker.family] : 0;
+}
+
+/** Heading text after a marker: up to a sentence end, a space gap, the next marker or 24 characters. */
+function titleAfter(doc: ReportDocument, from: number, limit: number, runIn: boolean): { title: string; end: number } {
+  const t = doc.masked;
+  let i = from;
+  while (i < limit && SKIP.test(t[i])) i++;
+  const start = i;
+  const stops = runIn ? /[。！？；;!?：:，,\r\n]/ : /[。！？；;!?：:\r\n]/;
+  while (i < limit && !stops.test(t[i])) {
+    if (i - start >= 2 && /[ \u3000]/.test(t[i])) break;
+    i++;
+  }
+  let end = i;
+  while (end > start && SKIP.test(t[end - 1])) end--;
+  const raw = doc.text.slice(start, end);
+  const chars = Array.from(raw);
+  const title = chars.length > 24 ? chars.slice(0, 23).join('') + '…' : raw;
+  return { title, end };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s\u001A]/.test(text[e - 1])) e--;
+  return e;
+}
+
+function buildStructure(doc: ReportDocument): DocumentStructure {
+  const found: Candidate[] = [];
+  const bare: Candidate[] = [];
+  const headings = new Map<number, number>();
+  for (const p of doc.paragraphs) {
+    scanParagraph(p, found, bare);
+    const h = isAtxHeading(doc, p);
+    if (h) headings.set(p.index, h);
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  // Events in document order: Markdown headings (with a leading marker, if any) and markers.
+  type Event = { kind: 'heading'; p: Paragraph; level: number; marker?: Candidate } | { kind: 'marker'; marker: Candidate };
+  const events: Event[] = [];
+  let k = 0;
+  for (const p of doc.paragraphs) {
+    const level = headings.get(p.index);
+    const inPara: Candidate[] = [];
+    while (k < found.length && found[k].start < p.end) inPara.push(found[k++]);
+    const bareHere = bare.filter((b) => b.paragraph === p.index);
+    let first = true;
+    const all = [...inPara, ...bareHere].sort((a, b) => a.start - b.start);
+    for (const m of all) {
+      if (level !== undefined && first && m.placement === 'paragraph' && !m.lostBrackets) {
+        events.push({ kind: 'heading', p, level, marker: m });
+      } else {
+        if (level !== undefined && first) events.push({ kind: 'heading', p, level });
+        events.push({ kind: 'marker', marker: m });
+      }
+      first = false;
+    }
+    if (level !== undefined && first) events.push({ kind: 'heading', p, level });
+  }
+
+  const root: StructureNode = { title: '', selection: [0, 0], range: [0, doc.text.length], children: [], parent: null };
+  const nodes: StructureNode[] = [];
+  const stack: StructureNode[] = [root];
+  const close = (n: StructureNode, at: number) => {
+    n.range[1] = Math.max(n.range[0], trimEnd(doc.text, n.range[0], at));
+  };
+  const push = (n: StructureNode) => {
+    const parent = stack[stack.length - 1];
+    n.parent = parent;
+    parent.children.push(n);
+    stack.push(n);
+    nodes.push(n);
+  };
+  const popWhile = (pred: (top: StructureNode) => boolean, at: number) => {
+    while (stack.length > 1 && pred(stack[stack.length - 1])) close(stack.pop()!, at);
+  };
+  const realMarkers = found;
+  for (let e = 0; e < events.length; e++) {
+    const ev = events[e];
+    if (ev.kind === 'heading') {
+      const start = ev.p.start;
+      popWhile((top) => top.headingLevel === undefined || top.headingLevel >= ev.level, start);
+      const from = ev.marker ? ev.marker.end : start;
+      const { title, end } = titleAfter(doc, from, ev.p.end, false);
+      let s = start;
+      while (s < ev.p.end && /[\s\u001A]/.test(doc.masked[s])) s++;
+      push({ marker: ev.marker, headingLevel: ev.level, title, selection: [ev.marker?.start ?? s, Math.max(end, ev.marker?.end ?? s)], range: [start, doc.text.length], children: [], parent: null });
+      continue;
+    }
+    const m = ev.marker;
+    const family: Family = m.lostBrackets ? 'cn-paren' : m.family;
+    const rank = FAMILY_RANK[family];
+    const stops = (top: StructureNode) => top.headingLevel !== undefined && !(top.marker && rankOf(top) >= rank);
+    // Which node would be the parent.
+    let depth = stack.length - 1;
+    while (depth > 0 && !stops(stack[depth]) && rankOf(stack[depth]) >= rank) depth--;
+    if (m.lostBrackets && !acceptLostBrackets(doc, m, stack[depth], realMarkers)) continue;
+    popWhile((top) => !stops(top) && rankOf(top) >= rank, m.start);
+    const p = doc.paragraphs[m.paragraph];
+    const runIn = !isHeadingFamily(m.family);
+    const nextInPara = realMarkers.find((x) => x.start >= m.end && x.paragraph === m.paragraph);
+    const { title, end } = titleAfter(doc, m.end, nextInPara ? nextInPara.start : p.end, runIn);
+    const node: StructureNode = { marker: m, title, selection: [m.start, Math.max(end, m.end)], range: [m.start, doc.text.length], children: [], parent: null };
+    push(node);
+  }
+  while (stack.length > 1) close(stack.pop()!, doc.text.length);
+  // Run-in items end with their paragraph.
+  for (const n of nodes) {
+    if (n.marker && !isHeadingFamily(n.marker.family) && !n.marker.lostBrackets && n.headingLevel === undefined) {
+      const p = doc.paragraphs[n.marker.paragraph];
+      if (n.range[1] > p.end) n.range[1] = trimEnd(doc.text, n.range[0], p.end);
+    }
+  }
+  return { root, nodes, lists: collectLists(root) };
+}
+
+/**
+ * A bare numeral is a heading that lost its brackets when the level below 一、 expects exactly that number
+ * there, the sentence is heading-short, and a first item (一是, 1., 第一，, （1）) follows it at once.
+ */
+function acceptLostBrackets(doc: ReportDocument, m: Candidate, parent: StructureNode, markers: Candidate[]): boolean {
+  if (m.sentenceEnd === undefined) return false;
+  if (!(parent.marker?.family === 'cn-dun' || (parent.headingLevel !== undefined && !parent.marker))) return false;
+  const siblings = parent.children.filter((c) => c.marker && (c.marker.family === 'cn-paren' || c.marker.lostBrackets));
+  const last = siblings[siblings.length - 1]?.marker?.value ?? 0;
+  if (m.value !== last + 1) return false;
+  const next = markers.find((x) => x.start >= m.sentenceEnd!);
+  if (!next || next.value !== 1 || FAMILY_RANK[next.family] <= FAMILY_RANK['cn-paren']) return false;
+  const gap = doc.masked.slice(m.sentenceEnd, next.start);
+  return /^[\s\u001A]*$/.test(gap);
+}
+
+function collectLists(root: StructureNode): MarkerList[] {
+  const lists: MarkerList[] = [];
+  const walk = (n: StructureNode) => {
+    const byFamily = new Map<Family, MarkerList>();
+    for (const c of n.children) {
+      if (c.marker) {
+        const f: Family = c.marker.lostBrackets ? 'cn-paren' : c.marker.family;
+        let l = byFamily.get(f);
+        if (!l) {
+          l = { family: f, parent: n, items: [] };
+          byFamily.set(f, l);
+          lists.push(l);
+        }
+        l.items.push(c);
+      }
+      walk(c);
+    }
+  };
+  walk(root);
+  return lists;
+}

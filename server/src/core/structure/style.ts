@@ -1,0 +1,96 @@
+import type { ReportDocument } from '../document';
+import type { Finding } from '../types';
+import { canonicalMarker, displayMarker, FAMILY_RANK, standardForm, type Family, type Marker } from './markers';
+import { documentStructure, type MarkerList, type StructureNode } from './parse';
+
+/** Why a marker's form is not the standard one (GB/T 9704-2012 7.3.3, GB/T 15834-2011 B.3). */
+function formReason(m: Marker, want: string): string {
+  const t = m.text;
+  if (m.family === 'ar-dot' && t.endsWith('、')) return `阿拉伯数字编号后用下脚点：“${t}”应为“${want}”`;
+  if (m.family === 'cn-dun') return `汉字数字编号后用顿号：“${t}”应为“${want}”`;
+  if (m.family === 'circled') return `带圈编号后不加标点：“${t}”应为“${want}”`;
+  const halfWidth = /[()]/.test(t);
+  const trailing = /[）)][、.．，,]$/.test(t);
+  const spaced = /[ \u3000]/.test(t);
+  if (halfWidth && trailing) return `编号应使用全角括号，括号后不加标点：“${t}”应为“${want}”`;
+  if (halfWidth) return `编号应使用全角括号：“${t}”应为“${want}”`;
+  if (trailing) return `括号编号后不加标点：“${t}”应为“${want}”`;
+  if (spaced) return `编号中不应有空格：“${t}”应为“${want}”`;
+  return `编号“${t}”应为“${want}”`;
+}
+
+/** The level GB/T 9704 puts directly under `f`. */
+const NEXT_LEVEL: Partial<Record<Family, Family>> = { 'cn-dun': 'cn-paren', 'cn-paren': 'ar-dot', 'ar-dot': 'ar-paren' };
+const CHECKED_LEVELS: readonly Family[] = ['cn-dun', 'cn-paren', 'ar-dot', 'ar-paren'];
+
+function familyOf(n: StructureNode): Family | undefined {
+  if (!n.marker) return undefined;
+  return n.marker.lostBrackets ? 'cn-paren' : n.marker.family;
+}
+
+/**
+ * A list that skips a level (（1） directly under 一、) is reported only when the same document elsewhere puts
+ * the skipped level under that parent level: the document's own practice decides.
+ */
+function levelSkips(doc: ReportDocument, lists: MarkerList[]): Finding[] {
+  const out: Finding[] = [];
+  // Which child levels the document uses under each parent level.
+  const used = new Map<Family, Set<Family>>();
+  for (const l of lists) {
+    const pf = familyOf(l.parent);
+    if (!pf || !CHECKED_LEVELS.includes(l.family)) continue;
+    if (!used.has(pf)) used.set(pf, new Set());
+    used.get(pf)!.add(l.family);
+  }
+  for (const l of lists) {
+    const pf = familyOf(l.parent);
+    if (!pf || !CHECKED_LEVELS.includes(l.family)) continue;
+    const expected = NEXT_LEVEL[pf];
+    if (!expected || FAMILY_RANK[l.family] <= FAMILY_RANK[expected]) continue;
+    if (!used.get(pf)?.has(expected)) continue;
+    // Every level between must be missing here (a list of the expected level under the same parent is fine).
+    if (l.parent.children.some((c) => familyOf(c) === expected)) continue;
+    const first = l.items[0].marker!;
+    const parentMark = displayMarker(l.parent.marker!);
+    const want = canonicalMarker(expected, first.value);
+    const changed = l.items.map((it) => it.marker!);
+    let text = '';
+    let pos = changed[0].start;
+    for (const m of changed) {
+      text += doc.text.slice(pos, m.start) + canonicalMarker(expected, m.value);
+      pos = m.end;
+    }
+    const preview = changed.map((m) => canonicalMarker(expected, m.value)).join(' ');
+    out.push({
+      message: `编号层级跳跃：“${parentMark}”的下一级应为“${canonicalMarker(expected, 1)}”，此处直接用了“${displayMarker(first)}”（本文其他部分在“${parentMark.replace(/[一二三四五六七八九十0-9０-９①-⑳]+/, '')}”下使用“${canonicalMarker(expected, 1)}”）`,
+      range: [first.start, first.end],
+      suggestions: [{ desc: `改为“${want}”一级：${preview}`, fix: { range: [changed[0].start, pos], text } }],
+    });
+  }
+  return out;
+}
+
+/** Findings of `numbering-style`: marker forms, lost brackets, skipped levels. */
+export function numberingStyleFindings(doc: ReportDocument): Finding[] {
+  const s = documentStructure(doc);
+  const out: Finding[] = [];
+  for (const n of s.nodes) {
+    const m = n.marker;
+    if (!m) continue;
+    if (m.lostBrackets) {
+      const want = canonicalMarker('cn-paren', m.value);
+      out.push({
+        message: `编号“${m.text}”缺少括号，二级标题应为“${want}”`,
+        range: [m.start, m.end],
+        fix: { range: [m.start, m.end], text: want },
+      });
+      continue;
+    }
+    const want = standardForm(m);
+    if (want !== m.text) {
+      out.push({ message: formReason(m, want), range: [m.start, m.end], fix: { range: [m.start, m.end], text: want } });
+    }
+  }
+  out.push(...levelSkips(doc, s.lists));
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
