@@ -1,0 +1,56 @@
+/**
+ * `npm run build:model`: rebuilds server/data/char-lm.bin (character n-gram, interpolated Kneser-Ney) and
+ * server/data/report-vocab.dict (report vocabulary) from ../shared/corpus: official/ plus the training split of
+ * reports/ (see scripts/lib/corpus.ts). Options: --order N (default 5), --lm-only, --vocab-only.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS, officialFiles, reportSplit } from './lib/corpus';
+import { NgramCounter, estimate, writeModel } from './lib/kn';
+import { normalize } from '../server/src/core/lm/normalize';
+
+const DATA = path.resolve(__dirname, '../server/data');
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+function* lines(files: string[]): Generator<string> {
+  for (const f of files) {
+    for (const line of fs.readFileSync(f, 'utf8').split(/\r?\n/)) if (line.trim()) yield line.trim();
+  }
+}
+
+function buildLm(): void {
+  const order = arg('--order', 5);
+  const reportWeight = arg('--report-weight', 2);
+  const t0 = Date.now();
+  const c = new NgramCounter(order);
+  const { train } = reportSplit();
+  for (const l of lines(officialFiles())) c.addLine(normalize(l));
+  for (const l of lines(train)) c.addLine(normalize(l), reportWeight);
+  console.log(`counted in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${c.counts.map((m) => m.size).join(' ')}`);
+  const minCount = [0, 1, 1, arg('--min3', 2), arg('--min4', 2), arg('--min5', 3), 3, 3];
+  const { entries, oov, stats } = estimate(c, minCount);
+  for (const s of stats) console.log(s);
+  const buf = writeModel(entries, order, oov);
+  fs.writeFileSync(path.join(DATA, 'char-lm.bin'), buf);
+  console.log(`char-lm.bin: ${entries.length} entries, ${(buf.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function main(): void {
+  if (!fs.existsSync(CORPUS)) {
+    console.error(`build-model: no corpus at ${CORPUS} (set REPORT_LINT_SHARED)`);
+    process.exit(2);
+  }
+  const vocabOnly = process.argv.includes('--vocab-only');
+  const lmOnly = process.argv.includes('--lm-only');
+  if (!vocabOnly) buildLm();
+  if (!lmOnly) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    (require('./lib/vocab') as typeof import('./lib/vocab')).buildVocab(DATA);
+  }
+}
+
+main();

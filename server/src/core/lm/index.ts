@@ -1,0 +1,93 @@
+/**
+ * The shared language model of the engine: a character n-gram (server/data/char-lm.bin) and the word lexicon
+ * (jieba's dictionary + server/data/report-vocab.dict + user words). Loaded once, lazily, on first use by a rule
+ * of tier `model`; `fast` rules never touch it.
+ *
+ *   const lm = getLanguageModel();
+ *   lm.logProb(text, start, end)   // log10 P of text[start, end) given its left context in text (raw text in)
+ *   lm.scoreWindow(str)            // log10 P of a short string read on its own
+ *   lm.wordFreq('实施')  lm.isKnownWord('营商环境')  lm.segLogProb('付诸实施')
+ */
+import * as fs from 'node:fs';
+import { dataPath } from '../data';
+import { EXTRA_DICTIONARIES } from '../segmenter';
+import { CharNgram } from './ngram';
+import { Lexicon, type DeletionCandidate } from './lexicon';
+import { normalize } from './normalize';
+
+export { CharNgram, Lexicon, normalize };
+export type { DeletionCandidate };
+export { BOUNDARY, normChar } from './normalize';
+
+export const MODEL_FILE = 'char-lm.bin';
+
+export class LanguageModel {
+  constructor(
+    readonly ngram: CharNgram,
+    readonly lexicon: Lexicon,
+  ) {}
+
+  /** log10 P of the characters text[start, end), each given up to order-1 characters of left context in `text`. */
+  logProb(text: string, start: number, end: number): number {
+    const from = Math.max(0, start - this.ngram.order + 1);
+    const norm = normalize(text.slice(from, end));
+    return this.ngram.logProb(norm, start - from, end - from);
+  }
+
+  /** log10 P of a short string read as the start of a sentence. */
+  scoreWindow(str: string): number {
+    return this.ngram.scoreWindow(normalize(str));
+  }
+
+  wordFreq(word: string): number {
+    return this.lexicon.wordFreq(word);
+  }
+
+  isKnownWord(word: string): boolean {
+    return this.lexicon.isKnownWord(word);
+  }
+
+  /** log10 probability of the best segmentation of `s` under the unigram word model. */
+  segLogProb(s: string): number {
+    return this.lexicon.segLogProb(s);
+  }
+}
+
+let model: LanguageModel | undefined;
+let failure: Error | undefined;
+
+/**
+ * The language model, loaded on first call (about 0.3 s). Throws a clear error when the model file is missing
+ * or damaged; later calls rethrow the same error without retrying.
+ */
+export function getLanguageModel(): LanguageModel {
+  if (model) return model;
+  if (failure) throw failure;
+  try {
+    const file = dataPath(MODEL_FILE);
+    if (!fs.existsSync(file)) throw new Error(`language model not found: ${file}`);
+    const ngram = new CharNgram(fs.readFileSync(file));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    const lexicon = Lexicon.fromFiles([Buffer.from(dict), ...EXTRA_DICTIONARIES.map((n) => dataPath(n))]);
+    model = new LanguageModel(ngram, lexicon);
+    return model;
+  } catch (e) {
+    failure = e instanceof Error ? e : new Error(String(e));
+    throw failure;
+  }
+}
+
+/** True when the model is already in memory (front ends may report "model loading"). */
+export function isLanguageModelLoaded(): boolean {
+  return !!model;
+}
+
+/** Adds user words (workspace dictionary) to the lexicon, so they count as known words and candidates. */
+export function addLexiconWords(words: Iterable<string>, freq = 1000): void {
+  const lm = getLanguageModel();
+  for (const w of words) {
+    const word = w.trim();
+    if (word && !/\s/.test(word)) lm.lexicon.addWord(word, freq, 'nz');
+  }
+}

@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+
+const HAN_WORD = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
+
+export interface DeletionCandidate {
+  /** The full word. */
+  word: string;
+  /** Index in the word of the character that the text lacks. */
+  pos: number;
+}
+
+/**
+ * The word lexicon: jieba's dictionary, our report vocabulary (server/data/report-vocab.dict) and user words,
+ * with frequencies (jieba's scale). Answers word frequencies, a unigram word model (best segmentation of a short
+ * string) and the deletion index "word minus one character → word" used to propose dropped characters.
+ */
+export class Lexicon {
+  private readonly freq = new Map<string, number>();
+  private readonly tags = new Map<string, string>();
+  private total = 0;
+  private maxLen = 1;
+  private logTotal = 0;
+  private deletions: Map<string, string> | undefined;
+  /** Minimum frequency for a word to serve as a dropped-character candidate. */
+  static readonly CANDIDATE_MIN_FREQ = 10;
+
+  /** Adds dictionary text in jieba format (`word freq [tag]` a line). Later entries raise, never lower, a frequency. */
+  addDict(text: string | Buffer): void {
+    const s = typeof text === 'string' ? text : text.toString('utf8');
+    let i = 0;
+    while (i < s.length) {
+      let j = s.indexOf('\n', i);
+      if (j < 0) j = s.length;
+      const line = s.slice(i, j).trim();
+      i = j + 1;
+      if (!line || line.startsWith('#')) continue;
+      const parts = line.split(/\s+/);
+      const f = Number(parts[1] ?? 1);
+      this.addWord(parts[0], Number.isFinite(f) && f > 0 ? f : 1, parts[2]);
+    }
+    this.logTotal = Math.log10(this.total || 1);
+  }
+
+  addWord(word: string, f: number, tag?: string): void {
+    const old = this.freq.get(word) ?? 0;
+    if (f > old) {
+      this.freq.set(word, f);
+      this.total += f - old;
+      if (word.length > this.maxLen) this.maxLen = Math.min(word.length, 16);
+      if (this.deletions && HAN_WORD.test(word) && word.length >= 2 && word.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && old < Lexicon.CANDIDATE_MIN_FREQ) this.indexWord(word);
+    }
+    if (tag && !this.tags.has(word)) this.tags.set(word, tag);
+    this.logTotal = Math.log10(this.total || 1);
+  }
+
+  /** Frequency of a word (0 when unknown). */
+  wordFreq(word: string): number {
+    return this.freq.get(word) ?? 0;
+  }
+
+  isKnownWord(word: string): boolean {
+    return this.freq.has(word);
+  }
+
+  /** jieba's part-of-speech tag of a word, if the dictionary has one. */
+  wordTag(word: string): string | undefined {
+    return this.tags.get(word);
+  }
+
+  /** log10 of the word's unigram probability; unknown words get a floor below every known word. */
+  wordLogProb(word: string): number {
+    const f = this.freq.get(word);
+    return f ? Math.log10(f) - this.logTotal : -this.logTotal - 1 - (word.length - 1) * 2;
+  }
+
+  /**
+   * Best segmentation of `s` into dictionary words under the unigram word model (jieba's own criterion):
+   * log10 probability. Characters that start no known word are single unknown tokens.
+   */
+  segLogProb(s: string): number {
+    const n = s.length;
+    const best = new Float64Array(n + 1).fill(-Infinity);
+    best[0] = 0;
+    for (let i = 0; i < n; i++) {
+      if (best[i] === -Infinity) continue;
+      const lim = Math.min(n, i + this.maxLen);
+      for (let j = i + 1; j <= lim; j++) {
+        const w = s.slice(i, j);
+        const f = this.freq.get(w);
+        if (f === undefined && j > i + 1) continue;
+        const lp = best[i] + (f ? Math.log10(f) - this.logTotal : -this.logTotal - 1);
+        if (lp > best[j]) best[j] = lp;
+      }
+    }
+    return best[n];
+  }
+
+  private indexWord(word: string): void {
+    const d = this.deletions!;
+    for (let p = 0; p < word.length; p++) {
+      const key = word.slice(0, p) + word.slice(p + 1);
+      const entry = `${word}${p}`;
+      const old = d.get(key);
+      d.set(key, old ? `${old}|${entry}` : entry);
+    }
+  }
+
+  /** Words (2–4 Han characters, frequency ≥ CANDIDATE_MIN_FREQ) that become `key` when one character is dropped. */
+  deletionCandidates(key: string): DeletionCandidate[] {
+    if (!this.deletions) {
+      this.deletions = new Map();
+      for (const [w, f] of this.freq) if (w.length >= 2 && w.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && HAN_WORD.test(w)) this.indexWord(w);
+    }
+    const v = this.deletions.get(key);
+    if (!v) return [];
+    return v.split('|').map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
+  }
+
+  static fromFiles(files: Array<string | Buffer>): Lexicon {
+    const lex = new Lexicon();
+    for (const f of files) {
+      if (typeof f !== 'string') lex.addDict(f);
+      else if (fs.existsSync(f)) lex.addDict(fs.readFileSync(f));
+    }
+    return lex;
+  }
+}

@@ -1,0 +1,82 @@
+import { BOUNDARY } from './normalize';
+import { hashSlice } from './hash';
+import { HEADER_BYTES, MAGIC, dequantize } from './format';
+
+const PROB = Float32Array.from({ length: 256 }, (_, q) => (q === 0 ? NaN : dequantize.prob(q)));
+const BOW = Float32Array.from({ length: 256 }, (_, q) => dequantize.bow(q));
+
+/**
+ * A character n-gram model (interpolated Kneser-Ney, stored in back-off form) read from one buffer:
+ * lookups hash the n-gram and probe an open-addressing table of 16-bit fingerprints. All probabilities are log10.
+ * Texts passed in must be normalised (see normalize.ts); BOUNDARY marks a sentence start / unknown symbol.
+ */
+export class CharNgram {
+  readonly order: number;
+  readonly entries: number;
+  private readonly slots: number;
+  private readonly oov: number;
+  private readonly fp: Uint16Array;
+  private readonly prob: Uint8Array;
+  private readonly bow: Uint8Array;
+  private readonly h = new Uint32Array(2);
+
+  constructor(buf: Buffer) {
+    if (buf.length < HEADER_BYTES || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a report-lint character model');
+    this.order = buf.readUInt32LE(8);
+    this.slots = buf.readUInt32LE(12);
+    this.entries = buf.readUInt32LE(16);
+    this.oov = buf.readFloatLE(20);
+    const need = HEADER_BYTES + this.slots * 4;
+    if (buf.length !== need) throw new Error(`character model truncated (${buf.length} of ${need} bytes)`);
+    // Copy into an aligned buffer once (readFileSync buffers may be pool slices).
+    const body = new ArrayBuffer(this.slots * 4);
+    new Uint8Array(body).set(buf.subarray(HEADER_BYTES));
+    this.fp = new Uint16Array(body, 0, this.slots);
+    this.prob = new Uint8Array(body, this.slots * 2, this.slots);
+    this.bow = new Uint8Array(body, this.slots * 3, this.slots);
+  }
+
+  /** Slot of the n-gram s[start, end), or -1. */
+  private find(s: string, start: number, end: number): number {
+    hashSlice(s, start, end, this.h);
+    const f = this.h[1] & 0xffff || 1;
+    let i = this.h[0] % this.slots;
+    for (;;) {
+      const v = this.fp[i];
+      if (v === 0) return -1;
+      if (v === f) return i;
+      i = i + 1 === this.slots ? 0 : i + 1;
+    }
+  }
+
+  /** log10 P(s[i] | up to order-1 preceding characters of s), the context stopping after a BOUNDARY. */
+  charLogProb(s: string, i: number): number {
+    const ch = s[i];
+    if (ch === BOUNDARY || ch === undefined) return 0;
+    let from = i;
+    while (from > 0 && i - from < this.order - 1 && s[from] !== BOUNDARY) from--;
+    let acc = 0;
+    for (let start = from; start <= i; start++) {
+      const slot = this.find(s, start, i + 1);
+      if (slot >= 0 && this.prob[slot] !== 0) return acc + PROB[this.prob[slot]];
+      if (start < i) {
+        const ctx = this.find(s, start, i);
+        if (ctx >= 0) acc += BOW[this.bow[ctx]];
+      }
+    }
+    return acc + this.oov;
+  }
+
+  /** Sum of log10 P over the characters s[start, end), each given its left context in s. */
+  logProb(s: string, start: number, end: number): number {
+    let sum = 0;
+    for (let i = Math.max(0, start); i < end && i < s.length; i++) sum += this.charLogProb(s, i);
+    return sum;
+  }
+
+  /** log10 P of a whole (normalised) string read as starting a sentence. */
+  scoreWindow(s: string): number {
+    const t = s[0] === BOUNDARY ? s : BOUNDARY + s;
+    return this.logProb(t, 1, t.length);
+  }
+}
