@@ -19,6 +19,7 @@ const common = {
 
 export const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
 ];
 
 for (const e of entries) {
