@@ -157,14 +157,16 @@ async function checkWorkspace(args: unknown[], next: (command: string, args: unk
   );
 }
 
-/** A one-line summary of what checkWorkspace returned, when it returned counts. */
-function summarise(result: unknown): string | undefined {
+/** A one-line summary of what checkWorkspace returned ({ files, problems, open, cancelled }). */
+export function summarise(result: unknown): string | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const r = result as Record<string, unknown>;
-  const files = typeof r.files === 'number' ? r.files : undefined;
-  const problems = typeof r.problems === 'number' ? r.problems : typeof r.findings === 'number' ? r.findings : undefined;
-  if (files === undefined || problems === undefined) return undefined;
-  return vscode.l10n.t('Report Lint: {0} files checked, {1} problems found.', files, problems);
+  if (typeof r.files !== 'number' || typeof r.problems !== 'number') return undefined;
+  const head = r.cancelled === true ? vscode.l10n.t('Report Lint: check cancelled.') + ' ' : '';
+  if (typeof r.open === 'number' && r.open > 0) {
+    return head + vscode.l10n.t('Report Lint: {0} files checked, {1} problems found, {2} of them still to be filled.', r.files, r.problems, r.open);
+  }
+  return head + vscode.l10n.t('Report Lint: {0} files checked, {1} problems found.', r.files, r.problems);
 }
 
 async function openRuleDocs(args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> {
