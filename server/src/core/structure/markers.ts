@@ -142,7 +142,8 @@ export function matchMarkerAt(text: string, i: number): RawMatch | undefined {
       const sep = m[0][m[0].length - 1];
       const next = text[i + m[0].length];
       // 一、二季度 · 一、二、三产业: numerals listed, not a heading.
-      const ok = sep === '、' ? !!next && !CN_NUMERAL_CHARS.includes(next) && !/[\s]/.test(next) : headingTextFollows(next);
+      const listed = !!next && CN_NUMERAL_CHARS.includes(next) && /^[、季产等类级次号和至期批线]/.test(text[i + m[0].length + 1] ?? '、');
+      const ok = sep === '、' ? !!next && !listed && !/[\s]/.test(next) : headingTextFollows(next);
       if (v && ok) return { family: 'cn-dun', value: v, len: m[0].length, numOffset: 0, numLen: m[1].length };
     }
   }
@@ -205,11 +206,11 @@ export function standardForm(m: Marker): string {
 }
 
 /** `m` with its number replaced by `value`, keeping how it is written (brackets, punctuation, digit width). */
-export function renumberedText(m: Marker, value: number, docText: string): string {
-  const before = docText.slice(m.start, m.numStart);
-  const after = docText.slice(m.numEnd, m.end);
+export function renumberedText(m: Marker, value: number): string {
   if (m.family === 'seq-word') return m.text;
-  return before + formatNumeral(m.family, value, docText.slice(m.numStart, m.numEnd)) + after;
+  const a = m.numStart - m.start;
+  const b = m.numEnd - m.start;
+  return m.text.slice(0, a) + formatNumeral(m.family, value, m.text.slice(a, b)) + m.text.slice(b);
 }
 
 /** A short display form: the marker in standard form (as the outline shows it). */
@@ -218,4 +219,10 @@ export function displayMarker(m: Marker): string {
   if (m.family === 'cn-di') return `第${cnFormat(m.value)}`;
   if (m.family === 'seq-word') return m.text.replace(/[，,]$/, '');
   return standardForm(m);
+}
+
+/** The marker as written, for messages (`第二，` → `第二`). */
+export function writtenMarker(m: Marker): string {
+  if (m.family === 'cn-di' || m.family === 'seq-word') return m.text.replace(/[，,、：:]$/, '');
+  return m.text;
 }

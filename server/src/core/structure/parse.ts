@@ -65,6 +65,12 @@ function placementAt(t: string, i: number): Placement | 'inline' {
   return 'inline';
 }
 
+function prevVisible(t: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && SKIP.test(t[j])) j--;
+  return j >= 0 ? t[j] : '';
+}
+
 function accepts(family: Family, placement: Placement | 'inline'): boolean {
   if (placement === 'inline') return false;
   if (placement === 'clause') return family === 'cn-shi' || family === 'cn-di' || family === 'seq-word' || family === 'ar-paren' || family === 'circled';
@@ -103,6 +109,8 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void 
     const placement = placementAt(t, i);
     if (m) {
       let accepted: Placement | undefined = accepts(m.family, placement) ? (placement as Placement) : undefined;
+      // ① after a full stop is a footnote mark (…的语言”。②); as an item it follows a colon or semicolon.
+      if (m.family === 'circled' && accepted === 'sentence' && !/[：:；;]/.test(prevVisible(t, i))) accepted = undefined;
       if (!accepted && placement === 'inline') {
         // A heading that runs into its first item: 三、2024年工作计划1.继续… · （一）…层级一是要…
         const between = lastHeadingEnd >= 0 ? t.slice(lastHeadingEnd, i) : '';
@@ -233,6 +241,7 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     while (stack.length > 1 && pred(stack[stack.length - 1])) close(stack.pop()!, at);
   };
   const realMarkers = found;
+  const byFamily = new Map<Family, StructureNode[]>();
   for (let e = 0; e < events.length; e++) {
     const ev = events[e];
     if (ev.kind === 'heading') {
@@ -251,15 +260,26 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     const stops = (top: StructureNode) => top.headingLevel !== undefined && !(top.marker && rankOf(top) >= rank);
     // Which node would be the parent.
     let depth = stack.length - 1;
-    while (depth > 0 && !stops(stack[depth]) && rankOf(stack[depth]) >= rank) depth--;
+    const top = stack[depth];
+    const sibling = m.value > 1 ? previousInStack(byFamily.get(family), m.value - 1, stack) : undefined;
+    if (sibling) {
+      // The next item of a list still open above: 第二， after a 第一， that held a list of its own.
+      depth = stack.indexOf(sibling.parent!);
+    } else if (m.value === 1 && isHeadingFamily(family) && m.placement === 'paragraph' && top.marker?.family === 'cn-di' && top.marker.placement === 'paragraph') {
+      // Older reports nest 一、 or （一） lists inside 第一， points: keep the document's own hierarchy.
+    } else {
+      while (depth > 0 && !stops(stack[depth]) && rankOf(stack[depth]) >= rank) depth--;
+    }
     if (m.lostBrackets && !acceptLostBrackets(doc, m, stack[depth], realMarkers)) continue;
-    popWhile((top) => !stops(top) && rankOf(top) >= rank, m.start);
+    while (stack.length - 1 > depth) close(stack.pop()!, m.start);
     const p = doc.paragraphs[m.paragraph];
     const runIn = !isHeadingFamily(m.family);
     const nextInPara = realMarkers.find((x) => x.start >= m.end && x.paragraph === m.paragraph);
     const { title, end } = titleAfter(doc, m.end, nextInPara ? nextInPara.start : p.end, runIn);
     const node: StructureNode = { marker: m, title, selection: [m.start, Math.max(end, m.end)], range: [m.start, doc.text.length], children: [], parent: null };
     push(node);
+    if (!byFamily.has(family)) byFamily.set(family, []);
+    byFamily.get(family)!.push(node);
   }
   while (stack.length > 1) close(stack.pop()!, doc.text.length);
   // Run-in items end with their paragraph.
@@ -270,6 +290,21 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     }
   }
   return { root, nodes, lists: collectLists(root) };
+}
+
+/** The latest node of a family numbered `value` whose parent is still open (on the stack). */
+function previousInStack(nodes: StructureNode[] | undefined, value: number, stack: StructureNode[]): StructureNode | undefined {
+  if (!nodes) return undefined;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.marker!.value !== value || !stack.includes(n.parent!)) continue;
+    // It must still be the parent's latest item at its level or above (no （六） between 第一， and 第二，).
+    const sibs = n.parent!.children;
+    const rank = FAMILY_RANK[n.marker!.family];
+    if (sibs.slice(sibs.indexOf(n) + 1).some((c) => c.marker && FAMILY_RANK[c.marker.family] <= rank)) return undefined;
+    return n;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { numberingSequenceFindings } from '../core/structure/sequence';
+import type { Rule } from '../core/types';
+
+/**
+ * numbering-sequence — a numbered sequence that skips, repeats, goes back or starts wrong, at any level
+ * (一、 （一） 1. （1） ① 第一， 一是), read from the shared structure tree: lists restart under each new parent
+ * and at a new 1, so annex lists (名词解释 1.–28.) and nested 一是 lists are sequences of their own.
+ */
+export const numberingSequence: Rule = {
+  meta: {
+    id: 'numbering-sequence',
+    defaultSeverity: 'warn',
+    category: 'structure',
+    title: '编号顺序',
+    fixable: false,
+    tier: 'fast',
+    docs: {
+      summary: '编号跳号、重号、倒退、不从“一”开始，或下级编号跨上级延续。',
+      details:
+        '按层级（一、（一）1.（1）① 第一 一是）逐级检查编号是否连续。每个上级标题下的下级编号重新从“1”开始；' +
+        '从“1”重新开始的列表（如附件中的名词解释）另算一组。报告时给出“依次重新编号”的建议（只改编号，不动正文），' +
+        '因为改动多处，不作为自动修复。',
+      flagged: ['一是加强领导。二是完善机制。四是强化考核。', '六是抓生态。七是抓人居环境。四是抓基础设施。', '（一）抓项目 1.续建 2.新建 （二）抓民生 3.就业'],
+      passed: ['一是加强领导。二是完善机制。三是强化考核。', '（一）抓项目 1.续建 2.新建 （二）抓民生 1.就业', '全年增长1.5%，一、二季度分别增长2.1%和3.4%。'],
+    },
+  },
+  check(ctx) {
+    return numberingSequenceFindings(ctx.doc);
+  },
+};
