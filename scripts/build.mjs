@@ -20,6 +20,7 @@ const common = {
 export const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/lsp/index.ts'], outfile: 'dist/server.js' },
 ];
 
 for (const e of entries) {

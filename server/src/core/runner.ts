@@ -3,6 +3,7 @@ import { segment, addUserWords } from './segmenter';
 import { Suppressions } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
 import type { ResolvedRules } from './config';
+import type { ParagraphCache } from './paragraph-cache';
 
 export interface LintOptions {
   /** Rule settings; rules missing from the map run at their default severity. */
@@ -14,6 +15,11 @@ export interface LintOptions {
   final?: boolean;
   /** Called when a rule throws; the other rules' findings are still returned. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Per-document cache for rules of scope `paragraph` (the language server keeps one per open document): only
+   * changed paragraphs are re-checked.
+   */
+  cache?: ParagraphCache;
 }
 
 /** Runs `rules` over `doc` and returns diagnostics sorted by position, with configuration applied. */
@@ -21,6 +27,7 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
   const dictionary = new Set(options.dictionary ?? []);
   if (dictionary.size) addUserWords(dictionary);
   const suppressions = new Suppressions(doc);
+  const dictKey = options.cache ? [...dictionary].sort().join('\n') : '';
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (options.tiers && !options.tiers.includes(rule.meta.tier)) continue;
@@ -30,7 +37,13 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
     const ctx: RuleContext = { doc, segment, dictionary, options: setting?.options ?? {} };
     let findings: Finding[];
     try {
-      findings = rule.check(ctx);
+      if (options.cache && rule.meta.scope === 'paragraph' && rule.checkParagraph) {
+        const signature = `${doc.format}\n${JSON.stringify(ctx.options)}\n${dictKey}`;
+        const r = rule as Rule & { checkParagraph: NonNullable<Rule['checkParagraph']> };
+        findings = options.cache.run(r, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e));
+      } else {
+        findings = rule.check(ctx);
+      }
     } catch (e) {
       options.onRuleError?.(rule.meta.id, e);
       continue;

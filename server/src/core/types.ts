@@ -39,6 +39,11 @@ export interface Finding {
    * and the draft meter counts them.
    */
   open?: boolean;
+  /**
+   * The word the user may declare correct ("add to the workspace dictionary"), for wording findings. When a
+   * rule of category `wording` leaves it out, front ends offer the flagged text itself.
+   */
+  word?: string;
 }
 
 /** A finding as the runner returns it. */
@@ -73,12 +78,24 @@ export interface RuleMeta {
    * `fast` rules run at once; `model` rules need the language model and may arrive later in the editor.
    */
   tier: 'fast' | 'model';
+  /**
+   * `paragraph`: every finding depends only on one paragraph (its masked and raw text, the format and the
+   * rule's settings), and the rule implements `checkParagraph`. The editor then re-checks only the paragraphs
+   * an edit changed. Default `document`.
+   */
+  scope?: 'document' | 'paragraph';
 }
 
 export interface Rule {
   meta: RuleMeta;
   /** Returns the findings for the whole document. Must not throw on any input; the runner guards anyway. */
   check(ctx: RuleContext): Finding[];
+  /**
+   * For rules of scope `paragraph`: the findings of one paragraph, with document offsets (as `check`), all
+   * inside the paragraph. `check` must return the same as calling this for every paragraph (see
+   * `paragraphRule` in core/paragraph-rule.ts).
+   */
+  checkParagraph?(ctx: RuleContext, paragraph: Paragraph): Finding[];
 }
 
 export interface Paragraph {

@@ -1,3 +1,4 @@
+import { paragraphRule } from '../core/paragraph-cache';
 import { isAsciiDigit, isChineseContext, isHan, isLatin } from '../core/text';
 import type { Finding, Rule } from '../core/types';
 
@@ -193,7 +194,7 @@ function mergeDates(text: string, hits: Hit[]): Hit[] {
   return out;
 }
 
-export const placeholder: Rule = {
+export const placeholder: Rule = paragraphRule({
   meta: {
     id: 'placeholder',
     defaultSeverity: 'warn',
@@ -201,6 +202,7 @@ export const placeholder: Rule = {
     title: '未填写的占位符',
     fixable: false,
     tier: 'fast',
+    scope: 'paragraph',
     docs: {
       summary: '草稿中留下的占位符（xx、XX、*、***.**、××、○○、【待补充】、TODO 等）。',
       details:
@@ -211,27 +213,25 @@ export const placeholder: Rule = {
       passed: ['掌上app已上线。', '东风本田4S店已开业。', '采用x86架构服务器。', '二○○○年底基本实现。', '场地规格为2×3米。', '用Excel汇总数据。'],
     },
   },
-  check(ctx) {
+  checkParagraph(_ctx, para) {
     const findings: Finding[] = [];
-    for (const para of ctx.doc.paragraphs) {
-      const text = para.text;
-      if (!/[xX*×○〇□△＊?？【\[［〔（(TF]/.test(text)) continue;
-      const hits: Hit[] = [];
-      letterRuns(text, hits);
-      starRuns(text, hits);
-      blankMarks(text, hits);
-      notes(text, hits);
-      for (const h of mergeDates(text, hits)) {
-        const mark = text.slice(h.start, h.end);
-        const isDate = (h as Hit & { date?: boolean }).date;
-        const kind: Kind = isDate ? 'date' : /^[【\[［〔（(]|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end);
-        findings.push({
-          message: `占位符“${mark}”尚未填写：此处缺少${KIND_TEXT[kind]}`,
-          range: [para.start + h.start, para.start + h.end],
-          open: true,
-        });
-      }
+    const text = para.text;
+    if (!/[xX*×○〇□△＊?？【\[［〔（(TF]/.test(text)) return findings;
+    const hits: Hit[] = [];
+    letterRuns(text, hits);
+    starRuns(text, hits);
+    blankMarks(text, hits);
+    notes(text, hits);
+    for (const h of mergeDates(text, hits)) {
+      const mark = text.slice(h.start, h.end);
+      const isDate = (h as Hit & { date?: boolean }).date;
+      const kind: Kind = isDate ? 'date' : /^[【\[［〔（(]|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end);
+      findings.push({
+        message: `占位符“${mark}”尚未填写：此处缺少${KIND_TEXT[kind]}`,
+        range: [para.start + h.start, para.start + h.end],
+        open: true,
+      });
     }
     return findings;
   },
-};
+});

@@ -1,0 +1,95 @@
+import type { ReportDocument } from '../core/document';
+import { lint, type LintOptions } from '../core/runner';
+import { ParagraphCache } from '../core/paragraph-cache';
+import type { Diagnostic, Rule } from '../core/types';
+
+/** Everything a check needs besides the document: resolved rule levels, dictionary, --final. */
+export type CheckOptions = Pick<LintOptions, 'rules' | 'dictionary' | 'final' | 'onRuleError'>;
+
+export interface PhaseHooks {
+  /** True once the document changed or closed: the check stops at the next step. */
+  isStale(): boolean;
+  /** Called with the diagnostics known after the fast rules (and with the model rules' diagnostics carried over
+   * from the previous version where their paragraphs did not change), before the model rules run. */
+  onFast(diagnostics: Diagnostic[]): void;
+  /** Lets the server handle pending messages between rules. */
+  yieldNow(): Promise<void>;
+}
+
+/**
+ * Checks one open document, again and again as it is edited: fast rules first, then model rules one at a time,
+ * giving way between rules so a newer edit cancels a stale run. Paragraph-scoped rules are cached per paragraph.
+ */
+export class DocumentChecker {
+  readonly cache = new ParagraphCache();
+  /** The last complete check (all tiers). */
+  last?: { doc: ReportDocument; version: number; diagnostics: Diagnostic[] };
+
+  constructor(private readonly rules: readonly Rule[]) {}
+
+  /** Returns undefined when the run went stale. */
+  async check(doc: ReportDocument, version: number, options: CheckOptions, hooks: PhaseHooks): Promise<Diagnostic[] | undefined> {
+    const fastRules = this.rules.filter((r) => r.meta.tier === 'fast');
+    const modelRules = this.rules.filter((r) => r.meta.tier !== 'fast' && options.rules?.get(r.meta.id)?.severity !== 'off');
+    const fast = lint(doc, fastRules, { ...options, cache: this.cache });
+    if (hooks.isStale()) return undefined;
+    if (!modelRules.length) {
+      this.last = { doc, version, diagnostics: fast };
+      return fast;
+    }
+    const modelIds = new Set(modelRules.map((r) => r.meta.id));
+    const carried = this.last ? carryOver(this.last.doc, doc, this.last.diagnostics.filter((d) => modelIds.has(d.ruleId))) : [];
+    hooks.onFast(sortDiagnostics([...fast, ...carried]));
+    const model: Diagnostic[] = [];
+    for (const rule of modelRules) {
+      await hooks.yieldNow();
+      if (hooks.isStale()) return undefined;
+      model.push(...lint(doc, [rule], { ...options, cache: this.cache }));
+    }
+    if (hooks.isStale()) return undefined;
+    const all = sortDiagnostics([...fast, ...model]);
+    this.last = { doc, version, diagnostics: all };
+    return all;
+  }
+}
+
+export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
+  return d.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * The diagnostics of `oldDoc` that lie in paragraphs the edit did not touch, moved to where those paragraphs
+ * are in `newDoc`. Paragraphs are matched as the common prefix and suffix of the two paragraph lists.
+ */
+export function carryOver(oldDoc: ReportDocument, newDoc: ReportDocument, diags: readonly Diagnostic[]): Diagnostic[] {
+  if (!diags.length) return [];
+  const a = oldDoc.paragraphs;
+  const b = newDoc.paragraphs;
+  const same = (i: number, j: number) =>
+    a[i].text === b[j].text && oldDoc.text.slice(a[i].start, a[i].end) === newDoc.text.slice(b[j].start, b[j].end);
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && same(prefix, prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && same(a.length - 1 - suffix, b.length - 1 - suffix)) suffix++;
+  const delta = (i: number): number | undefined => {
+    if (i < prefix) return b[i].start - a[i].start;
+    if (i >= a.length - suffix) return b[i - a.length + b.length].start - a[i].start;
+    return undefined;
+  };
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    const p = oldDoc.paragraphAt(d.range[0]);
+    if (!p || d.range[1] > p.end) continue;
+    const shift = delta(p.index);
+    if (shift === undefined) continue;
+    const mv = (r: [number, number]): [number, number] => [r[0] + shift, r[1] + shift];
+    const inPara = (r: [number, number]) => r[0] >= p.start && r[1] <= p.end;
+    const moved: Diagnostic = { ...d, range: mv(d.range) };
+    if (d.fix) moved.fix = inPara(d.fix.range) ? { ...d.fix, range: mv(d.fix.range) } : undefined;
+    if (!moved.fix) delete moved.fix;
+    if (d.suggestions) moved.suggestions = d.suggestions.filter((s) => inPara(s.fix.range)).map((s) => ({ ...s, fix: { ...s.fix, range: mv(s.fix.range) } }));
+    if (d.related) moved.related = d.related.filter((r) => inPara(r.range)).map((r) => ({ ...r, range: mv(r.range) }));
+    out.push(moved);
+  }
+  return out;
+}

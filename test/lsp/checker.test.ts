@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ReportDocument } from '../../server/src/core/document';
+import { lint } from '../../server/src/core/runner';
+import { ParagraphCache, paragraphRule } from '../../server/src/core/paragraph-cache';
+import type { Finding, Rule } from '../../server/src/core/types';
+import { DocumentChecker, carryOver } from '../../server/src/lsp/checker';
+import { commaRule, wordRule } from './helpers/fake-rules';
+
+/** A paragraph-scoped rule that counts the paragraphs it really checks. */
+function countingRule(): Rule & { calls: string[] } {
+  const calls: string[] = [];
+  const rule = paragraphRule({
+    meta: { ...commaRule.meta, id: 'punctuation', scope: 'paragraph' },
+    checkParagraph(ctx, p): Finding[] {
+      calls.push(p.text);
+      const out: Finding[] = [];
+      for (let i = p.text.indexOf(','); i >= 0; i = p.text.indexOf(',', i + 1)) {
+        out.push({ message: '半角逗号', range: [p.start + i, p.start + i + 1], fix: { range: [p.start + i, p.start + i + 1], text: '，' }, related: [{ range: [p.start, p.start + 1], message: '段首' }] });
+      }
+      return out;
+    },
+  });
+  return Object.assign(rule, { calls });
+}
+
+const paragraphs = Array.from({ length: 50 }, (_, i) => `第${i + 1}段,内容${i % 7}。`);
+
+test('paragraph cache: after a one-character edit only the changed paragraph is re-checked', () => {
+  const rule = countingRule();
+  const cache = new ParagraphCache();
+  const text = paragraphs.join('\n');
+  const first = lint(new ReportDocument(text), [rule], { cache });
+  assert.equal(rule.calls.length, 50);
+  assert.equal(first.length, 50);
+
+  // Insert one character in paragraph 10: every later paragraph moves by one.
+  rule.calls.length = 0;
+  const at = text.indexOf('第10段') + 1;
+  const edited = text.slice(0, at) + '0' + text.slice(at);
+  const doc = new ReportDocument(edited);
+  const second = lint(doc, [rule], { cache });
+  assert.deepEqual(rule.calls, ['第010段,内容2。']);
+  // Same results as an uncached run, offsets of fixes and related information moved.
+  assert.deepEqual(second, lint(doc, [rule]));
+  for (const d of second) assert.equal(edited[d.range[0]], ',');
+  assert.equal(cache.misses, 51);
+});
+
+test('paragraph cache: a change of settings or dictionary discards the entries', () => {
+  const rule = countingRule();
+  const cache = new ParagraphCache();
+  const doc = new ReportDocument(paragraphs.slice(0, 5).join('\n'));
+  lint(doc, [rule], { cache });
+  lint(doc, [rule], { cache, dictionary: ['华阳新天地'] });
+  lint(doc, [rule], { cache, rules: new Map([['punctuation', { severity: 'warn', options: { strict: true } }]]) });
+  assert.equal(rule.calls.length, 15);
+  lint(doc, [rule], { cache, rules: new Map([['punctuation', { severity: 'error', options: { strict: true } }]]) });
+  assert.equal(rule.calls.length, 15, 'severity alone does not invalidate');
+});
+
+test('paragraph cache: a paragraph that throws is reported and the others are still checked', () => {
+  const rule = paragraphRule({
+    meta: { ...commaRule.meta, scope: 'paragraph' },
+    checkParagraph(_ctx, p) {
+      if (p.text.includes('炸')) throw new Error('boom');
+      return [{ message: 'x', range: [p.start, p.start + 1] }];
+    },
+  });
+  const errors: string[] = [];
+  const out = lint(new ReportDocument('甲\n炸\n乙'), [rule], { cache: new ParagraphCache(), onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
+  assert.equal(out.length, 2);
+  assert.deepEqual(errors, ['punctuation: boom']);
+});
+
+test('carryOver keeps findings of unchanged paragraphs before and after the edit, moved', () => {
+  const oldDoc = new ReportDocument('截止目前甲。\n乙丙。\n截止目前丁。');
+  const diags = lint(oldDoc, [wordRule]);
+  assert.equal(diags.length, 2);
+  const newDoc = new ReportDocument('截止目前甲。\n乙丙丙丙。\n截止目前丁。');
+  const moved = carryOver(oldDoc, newDoc, diags);
+  assert.deepEqual(moved.map((d) => d.range), [[0, 4], [13, 17]]);
+  assert.deepEqual(moved[1].suggestions!.map((s) => s.fix.range), [[13, 15], [13, 15]]);
+  // The changed paragraph's findings are dropped.
+  const changed = new ReportDocument('截止目前乙。\n乙丙。\n截止目前丁。');
+  assert.deepEqual(carryOver(oldDoc, changed, diags).map((d) => d.range), [[11, 15]]);
+});
+
+test('DocumentChecker: a stale run stops before the model rules', async () => {
+  let modelCalls = 0;
+  const model: Rule = { meta: wordRule.meta, check: (ctx) => (modelCalls++, wordRule.check(ctx)) };
+  const checker = new DocumentChecker([commaRule, model]);
+  const doc = new ReportDocument('明年,截止目前。');
+  let fast: unknown[] = [];
+  let stale = false;
+  const hooks = { isStale: () => stale, onFast: (d: unknown[]) => (fast = d), yieldNow: async () => void (stale = true) };
+  assert.equal(await checker.check(doc, 1, {}, hooks), undefined);
+  assert.equal(fast.length, 1);
+  assert.equal(modelCalls, 0);
+  stale = false;
+  const all = await checker.check(doc, 2, {}, { ...hooks, yieldNow: async () => {} });
+  assert.deepEqual(all!.map((d) => d.ruleId), ['punctuation', 'wrong-char']);
+  assert.equal(checker.last!.version, 2);
+});

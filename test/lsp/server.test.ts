@@ -1,0 +1,264 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { TestClient, editsOf } from './helpers/client';
+
+// Drives the built server (node dist/server.js --stdio) as an editor would.
+
+function tempWorkspace(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-lsp-'));
+}
+
+/** 0-based line/character of the n-th occurrence of `needle` in `text`, in UTF-16 code units. */
+function posOf(text: string, needle: string, nth = 0) {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `${needle} not in text`);
+  const before = text.slice(0, i);
+  const line = before.split(/\r\n|\r|\n/).length - 1;
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line, character: i - lineStart };
+}
+
+const DRAFT = '截至xx月底，全区新开工项目xx个。\n完成投资12亿元。\n';
+
+describe('report-lint-server over stdio', () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    root = tempWorkspace();
+    client = await TestClient.start({ root });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('initialize announces incremental sync, code actions and commands', () => {
+    const caps = client.initializeResult!.capabilities;
+    assert.equal((caps.textDocumentSync as { change: number }).change, 2);
+    const kinds = (caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;
+    assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.reportLint'));
+    assert.deepEqual(
+      [...caps.executeCommandProvider!.commands].sort(),
+      ['reportLint.addToDictionary', 'reportLint.checkWorkspace', 'reportLint.fixAll', 'reportLint.openRuleDocs'],
+    );
+    assert.equal(client.initializeResult!.serverInfo?.name, 'report-lint-server');
+  });
+
+  test('registers a watcher for .reportlintrc.json', async () => {
+    const reg = await client.waitFor('watcher registration', () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    const globs = (reg.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
+    assert.ok(globs.includes('**/.reportlintrc.json'));
+  });
+
+  test('publishes diagnostics on open, then after an edit', async () => {
+    const uri = client.uri('draft.txt');
+    const since = await client.open(uri, DRAFT);
+    const diags = await client.diagnostics(uri, since);
+    assert.equal(diags.length, 2);
+    const d = diags[0];
+    assert.equal(d.source, 'report-lint');
+    assert.equal(d.code, 'placeholder');
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    assert.match(d.codeDescription!.href, /placeholder\.md$/);
+    assert.deepEqual(d.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } });
+    assert.match(String(d.message), /xx/);
+    assert.equal((d.data as { open?: boolean }).open, true);
+    assert.deepEqual(diags[1].range.start, posOf(DRAFT, 'xx', 1));
+
+    // Fill in the second placeholder with an incremental change.
+    const p = posOf(DRAFT, 'xx', 1);
+    const since2 = await client.change(uri, [{ range: { start: p, end: { line: p.line, character: p.character + 2 } }, text: '36' }]);
+    const after = await client.diagnostics(uri, since2);
+    assert.deepEqual(after.map((x) => x.range.start), [{ line: 0, character: 2 }]);
+    await client.close(uri);
+  });
+
+  test('positions are UTF-16 on astral characters and CRLF line endings', async () => {
+    const uri = client.uri('astral.txt');
+    const text = '一、总体情况\r\n𠮷𠮷村完成投资xx万元，𠮷字路口改造x处。\r\n';
+    const since = await client.open(uri, text);
+    const diags = await client.diagnostics(uri, since);
+    assert.deepEqual(
+      diags.map((d) => d.range),
+      [
+        { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } },
+        { start: { line: 1, character: 21 }, end: { line: 1, character: 22 } },
+      ],
+    );
+    await client.close(uri);
+  });
+
+  test('code actions: ignore on this line (same indentation and line break), rule documentation', async () => {
+    const uri = client.uri('ignore.txt');
+    const text = '总体情况\r\n　　截至xx月底，工作进展顺利。\r\n';
+    const since = await client.open(uri, text);
+    const diags = await client.diagnostics(uri, since);
+    assert.equal(diags.length, 1);
+    const actions = await client.codeActions(uri, diags);
+    const ignore = actions.find((a) => a.title === '忽略此行的 placeholder');
+    assert.ok(ignore, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(ignore.kind, 'quickfix');
+    const edits = editsOf(ignore.edit, uri);
+    assert.deepEqual(edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '　　<!-- report-lint-disable-next-line placeholder -->\r\n' }]);
+    // Versioned edit: applies only to the version the diagnostic was computed on.
+    assert.equal((ignore.edit!.documentChanges![0] as { textDocument: { version: number } }).textDocument.version, 1);
+
+    const since2 = await client.applyEdits(uri, edits);
+    assert.deepEqual(await client.diagnostics(uri, since2), []);
+
+    const docs = actions.find((a) => a.command?.command === 'reportLint.openRuleDocs');
+    assert.ok(docs);
+    const r = await client.executeCommand('reportLint.openRuleDocs', docs.command!.arguments!);
+    assert.equal(r.shown, true);
+    assert.deepEqual(client.shownDocuments.at(-1), { uri: 'https://github.com/report-lint/report-lint/blob/main/docs/rules/placeholder.md', external: true });
+    await client.close(uri);
+  });
+
+  test('a configuration change switches a rule off and re-levels it', async () => {
+    const uri = client.uri('settings.md');
+    const since = await client.open(uri, '# 计划\n\n全年增速*%以上。\n', 'markdown');
+    assert.equal((await client.diagnostics(uri, since)).length, 1);
+
+    let mark = client.mark(uri);
+    await client.changeSettings({ rules: { placeholder: 'off' } });
+    assert.deepEqual(await client.diagnostics(uri, mark), []);
+
+    mark = client.mark(uri);
+    await client.changeSettings({ rules: { placeholder: 'error' } });
+    const d = await client.diagnostics(uri, mark, (ds) => ds.length > 0);
+    assert.equal(d[0].severity, DiagnosticSeverity.Error);
+
+    mark = client.mark(uri);
+    await client.changeSettings({ languages: ['plaintext'] });
+    assert.deepEqual(await client.diagnostics(uri, mark), [], 'markdown is no longer checked');
+
+    mark = client.mark(uri);
+    await client.changeSettings({ enable: false, languages: ['markdown'] });
+    assert.deepEqual(await client.diagnostics(uri, mark), []);
+    await client.changeSettings({});
+    await client.close(uri);
+  });
+
+  test('.reportlintrc.json changes are picked up without restart; a broken one is reported once', async () => {
+    const dir = path.join(root, 'sub');
+    fs.mkdirSync(dir, { recursive: true });
+    const cfg = path.join(dir, '.reportlintrc.json');
+    const uri = client.uri('sub/report.txt');
+    const since = await client.open(uri, '截至xx月底，工作进展顺利。\n');
+    assert.equal((await client.diagnostics(uri, since))[0].severity, DiagnosticSeverity.Warning);
+
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { placeholder: 'error' } }));
+    let mark = client.mark(uri);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sub/.reportlintrc.json'), type: 1 }] });
+    assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Error);
+
+    // Broken: the defaults apply, one error message, and a diagnostic at the top of the open config file.
+    const cfgUri = client.uri('sub/.reportlintrc.json');
+    const broken = '{ "rules": { "placeholder": "loud" } }\n';
+    fs.writeFileSync(cfg, broken);
+    const before = client.messages.length;
+    mark = client.mark(uri);
+    const cfgMark = await client.open(cfgUri, broken, 'json');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 2 }] });
+    assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Warning);
+    const cfgDiags = await client.diagnostics(cfgUri, cfgMark, (d) => d.length > 0);
+    assert.equal(cfgDiags.length, 1);
+    assert.equal(cfgDiags[0].severity, DiagnosticSeverity.Error);
+    assert.deepEqual(cfgDiags[0].range.start, { line: 0, character: 0 });
+    assert.match(String(cfgDiags[0].message), /loud/);
+    const shown = await client.waitFor('an error message', () => client.messages.slice(before).find((m) => m.type === 1));
+    assert.match(shown.message, /loud/);
+    // More checks of the same document do not repeat the message.
+    mark = client.mark(uri);
+    await client.replaceText(uri, '截至xx月底，工作进展基本顺利。\n');
+    await client.diagnostics(uri, mark);
+    assert.equal(client.messages.slice(before).filter((m) => m.type === 1).length, 1);
+
+    // Fixed and saved in the editor: re-read at once.
+    const fixed = '{ "rules": { "placeholder": "info" } }\n';
+    fs.writeFileSync(cfg, fixed);
+    mark = client.mark(uri);
+    const cfgMark2 = client.mark(cfgUri);
+    await client.replaceText(cfgUri, fixed);
+    await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri: cfgUri } });
+    assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Information);
+    assert.deepEqual(await client.diagnostics(cfgUri, cfgMark2, (d) => d.length === 0), []);
+    await client.close(cfgUri);
+    await client.close(uri);
+    fs.rmSync(cfg);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 3 }] });
+  });
+
+  test('garbage input does not take the server down', async () => {
+    const uri = client.uri('garbage.txt');
+    const junk =
+      '\u0000\u0001\uFFFD\uD800x\uDC00' + '<!-- report-lint-disable' + '【待'.repeat(500) + '\r\r\n\n' + 'x'.repeat(70_000) + '*'.repeat(5000) + '\uDBFF' + '𠮷'.repeat(1000) + '<!--';
+    const since = await client.open(uri, junk);
+    await client.diagnostics(uri, since);
+    await client.close(uri);
+    // Still serving.
+    const ok = client.uri('after-garbage.txt');
+    const s2 = await client.open(ok, '预计xx月完成。');
+    assert.equal((await client.diagnostics(ok, s2)).length, 1);
+    await client.close(ok);
+  });
+
+  test('documentStats counts open findings and the others', async () => {
+    const uri = client.uri('stats.txt');
+    await client.open(uri, '截至xx月底，完成投资*亿元。\n');
+    const stats = await client.conn.sendRequest('reportLint/documentStats', { uri });
+    assert.deepEqual(stats, { uri, version: 1, open: 2, other: 0, errors: 0, warnings: 2, infos: 0, byRule: { placeholder: 2 } });
+    assert.equal(await client.conn.sendRequest('reportLint/documentStats', { uri: client.uri('not-open.txt') }), null);
+    await client.close(uri);
+  });
+
+  test('checkWorkspace checks *.txt/*.md on disk, respects .reportlintignore and reports progress', async () => {
+    const ws = path.join(root, 'ws');
+    fs.mkdirSync(path.join(ws, '归档'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '一季度.txt'), '截至xx月底，完成投资。\n');
+    fs.writeFileSync(path.join(ws, '计划.md'), '# 计划\n\n全年增速*%以上。\n');
+    fs.writeFileSync(path.join(ws, '归档', '旧稿.txt'), '截至xx月底。\n');
+    fs.writeFileSync(path.join(ws, 'data.json'), '{"x":"xx月"}');
+    fs.writeFileSync(path.join(ws, '.reportlintignore'), '归档/\n');
+    const c2 = await TestClient.start({ root: ws });
+    try {
+      const summary = await c2.executeCommand('reportLint.checkWorkspace', []);
+      assert.equal(summary.files, 2);
+      assert.equal(summary.open, 2);
+      assert.equal(summary.cancelled, false);
+      const q1 = c2.uri('一季度.txt');
+      assert.equal((await c2.diagnostics(q1))[0].code, 'placeholder');
+      assert.equal((await c2.diagnostics(c2.uri('计划.md'))).length, 1);
+      assert.equal(c2.mark(c2.uri('归档/旧稿.txt')), 0, 'ignored file not published');
+      const kinds = c2.progress.map((p) => p.value.kind);
+      assert.equal(kinds[0], 'begin');
+      assert.equal(kinds.at(-1), 'end');
+      assert.ok(kinds.includes('report'));
+    } finally {
+      await c2.stop();
+    }
+  });
+
+  test('the document stays checked while edits come faster than the debounce delay', async () => {
+    const uri = client.uri('debounce.txt');
+    await client.changeSettings({ debounceMs: 150 });
+    const since = await client.open(uri, '截至xx月底。\n');
+    await client.diagnostics(uri, since);
+    const mark = client.mark(uri);
+    await client.replaceText(uri, '截至xx月底，完成x个。\n');
+    await client.replaceText(uri, '截至xx月底，完成x个，开工x个。\n');
+    await client.replaceText(uri, '截至10月底，完成x个，开工x个。\n');
+    const d = await client.diagnostics(uri, mark);
+    assert.equal(d.length, 2);
+    // One publication for the burst, for its last version.
+    assert.deepEqual(client.published.get(uri)!.slice(mark).map((p) => p.version), [4]);
+    await client.changeSettings({});
+    await client.close(uri);
+  });
+});
