@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { allRules } from '../../server/src/rules';
 import { TestClient, editsOf } from './helpers/client';
 
 // Drives the built server (node dist/server.js --stdio) as an editor would.
@@ -23,6 +24,10 @@ function posOf(text: string, needle: string, nth = 0) {
   return { line, character: i - lineStart };
 }
 
+/** Only `placeholder` (and `unit` for fixes) on, so these tests do not move when other rules are tuned. */
+const ONLY = (...ids: string[]) => ({ rules: Object.fromEntries(allRules.filter((r) => !ids.includes(r.meta.id)).map((r) => [r.meta.id, 'off'])) });
+const SETTINGS = ONLY('placeholder', 'unit');
+
 const DRAFT = '截至xx月底，全区新开工项目xx个。\n完成投资12亿元。\n';
 
 describe('report-lint-server over stdio', () => {
@@ -31,7 +36,7 @@ describe('report-lint-server over stdio', () => {
 
   before(async () => {
     root = tempWorkspace();
-    client = await TestClient.start({ root });
+    client = await TestClient.start({ root, settings: SETTINGS });
   });
   after(async () => {
     await client.stop();
@@ -117,6 +122,39 @@ describe('report-lint-server over stdio', () => {
     const r = await client.executeCommand('reportLint.openRuleDocs', docs.command!.arguments!);
     assert.equal(r.shown, true);
     assert.deepEqual(client.shownDocuments.at(-1), { uri: 'https://github.com/report-lint/report-lint/blob/main/docs/rules/placeholder.md', external: true });
+    await client.close(uri);
+  });
+
+  test('document symbols follow the numbering hierarchy; folding ranges by section', async () => {
+    const uri = client.uri('outline.txt');
+    const text = '一、总体情况\n今年以来，全区经济平稳运行。\n（一）工业生产\n工业增加值增长5%。\n（二）项目建设\n新开工项目12个。\n二、下一步打算\n继续抓好项目建设。\n';
+    await client.open(uri, text);
+    type Sym = { name: string; kind: number; range: { start: { line: number }; end: { line: number } }; children?: Sym[] };
+    const symbols: Sym[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const shape = (s: Sym): unknown => [s.name, s.range.start.line, s.range.end.line, (s.children ?? []).map(shape)];
+    assert.deepEqual(symbols.map(shape), [
+      ['一、总体情况', 0, 5, [['（一）工业生产', 2, 3, []], ['（二）项目建设', 4, 5, []]]],
+      ['二、下一步打算', 6, 7, []],
+    ]);
+    const folds: Array<{ startLine: number; endLine: number }> = await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 5], [2, 3], [4, 5], [6, 7]]);
+    await client.close(uri);
+  });
+
+  test('quick fix and reportLint.fixAll apply the safe fixes of the real rules', async () => {
+    const uri = client.uri('units.txt');
+    const since = await client.open(uri, '新建办公用房3000平米，绿化面积2000平米。\n');
+    const diags = await client.diagnostics(uri, since);
+    assert.deepEqual(diags.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['unit', 10, 12], ['unit', 21, 23]]);
+    const actions = await client.codeActions(uri, [diags[0]]);
+    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(editsOf(actions[0].edit, uri), [{ range: diags[0].range, newText: '平方米' }]);
+
+    const before = client.appliedEdits.length;
+    assert.deepEqual(await client.executeCommand('reportLint.fixAll', [{ uri }]), { applied: 2 });
+    const mark = await client.applyEdits(uri, editsOf(client.appliedEdits[before].edit, uri));
+    assert.equal(client.docs.get(uri)!.getText(), '新建办公用房3000平方米，绿化面积2000平方米。\n');
+    assert.deepEqual(await client.diagnostics(uri, mark), []);
     await client.close(uri);
   });
 
@@ -226,7 +264,7 @@ describe('report-lint-server over stdio', () => {
     fs.writeFileSync(path.join(ws, '归档', '旧稿.txt'), '截至xx月底。\n');
     fs.writeFileSync(path.join(ws, 'data.json'), '{"x":"xx月"}');
     fs.writeFileSync(path.join(ws, '.reportlintignore'), '归档/\n');
-    const c2 = await TestClient.start({ root: ws });
+    const c2 = await TestClient.start({ root: ws, settings: SETTINGS });
     try {
       const summary = await c2.executeCommand('reportLint.checkWorkspace', []);
       assert.equal(summary.files, 2);

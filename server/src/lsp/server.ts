@@ -4,6 +4,11 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FoldingRangeKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type SymbolInformation,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -29,11 +34,12 @@ import {
   type ResolvedRules,
 } from '../core/config';
 import { ReportDocument } from '../core/document';
+import { documentOutline, foldingRanges, type OutlineSymbol } from '../core/structure';
 import type { Diagnostic, Rule } from '../core/types';
 import { allRules, ruleDocsUrl } from '../rules';
 import { DocumentChecker } from './checker';
 import { COMMANDS, FIX_ALL_KIND, fixAllEdits, kindRequested, quickFixes, workspaceEdit, type CheckResult } from './code-actions';
-import { SOURCE, formatOf, pathToUri, toLspDiagnostic, uriToPath } from './convert';
+import { SOURCE, formatOf, pathToUri, toLspDiagnostic, toLspRange, uriToPath } from './convert';
 import { addWordToConfig } from './dictionary';
 import { DOCUMENT_STATS_REQUEST, documentStats, type DocumentStats } from './stats';
 import { normaliseSettings, type LogLevel, type Settings } from './settings';
@@ -57,6 +63,8 @@ interface DocState {
   /** Resolved when a check of the current version completes. */
   waiters: Array<(r: CheckResult | undefined) => void>;
   running: boolean;
+  /** The engine document of the latest version seen (shared by checks, outline and folding). */
+  doc?: { version: number; doc: ReportDocument };
 }
 
 const LOG_RANK: Record<LogLevel, number> = { off: 0, error: 1, info: 2, debug: 3 };
@@ -256,7 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       const eff = configFor(uri, settings);
-      const doc = new ReportDocument(textDoc.getText(), formatOf(textDoc.languageId, uri), uri);
+      const doc = engineDocument(textDoc);
       const started = Date.now();
       const diags = await st.checker.check(
         doc,
@@ -297,6 +305,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return p;
   }
 
+  /** The engine document of an open document's current version (one object per version). */
+  function engineDocument(td: TextDocument): ReportDocument {
+    const st = stateOf(td.uri);
+    if (st.doc?.version !== td.version) st.doc = { version: td.version, doc: new ReportDocument(td.getText(), formatOf(td.languageId, td.uri), td.uri) };
+    return st.doc.doc;
+  }
+
+  /** The engine document for outline and folding requests, for documents the server checks. */
+  async function structureDocument(uri: string): Promise<ReportDocument | undefined> {
+    const td = documents.get(uri);
+    if (!td || !isChecked(td, await getSettings(uri))) return undefined;
+    const current = documents.get(uri);
+    return current ? engineDocument(current) : undefined;
+  }
+
   function recheckAll(): void {
     for (const d of documents.all()) {
       if (isConfigDocument(d.uri)) continue;
@@ -321,6 +344,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
+        documentSymbolProvider: { label: 'report-lint' },
+        foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-lint-server', version: VERSION },
@@ -382,6 +407,58 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       states.delete(e.document.uri);
     }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---- outline and folding (the numbering structure) -----------------------------------------------------------
+  const symbolName = (o: OutlineSymbol) => {
+    const name = o.name.replace(/\s+/g, ' ').trim();
+    const chars = Array.from(name);
+    return chars.length > 80 ? chars.slice(0, 79).join('') + '…' : name || '（无标题）';
+  };
+
+  connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[] | SymbolInformation[]> => {
+    const doc = await structureDocument(params.textDocument.uri);
+    if (!doc) return [];
+    let outline: OutlineSymbol[];
+    try {
+      outline = documentOutline(doc);
+    } catch (e) {
+      log('error', `生成大纲时出错：${(e as Error).stack ?? e}`);
+      return [];
+    }
+    const kind = (o: OutlineSymbol) => (o.kind === 'heading' ? SymbolKind.Namespace : SymbolKind.EnumMember);
+    if (caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
+      const toSymbol = (o: OutlineSymbol): DocumentSymbol => ({
+        name: symbolName(o),
+        kind: kind(o),
+        range: toLspRange(doc, o.range),
+        selectionRange: toLspRange(doc, o.selectionRange),
+        children: o.children.map(toSymbol),
+      });
+      return outline.map(toSymbol);
+    }
+    const flat: SymbolInformation[] = [];
+    const walk = (list: OutlineSymbol[], container?: string) => {
+      for (const o of list) {
+        flat.push({ name: symbolName(o), kind: kind(o), location: { uri: params.textDocument.uri, range: toLspRange(doc, o.range) }, ...(container ? { containerName: container } : {}) });
+        walk(o.children, symbolName(o));
+      }
+    };
+    walk(outline);
+    return flat;
+  });
+
+  connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
+    const doc = await structureDocument(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      const ranges = foldingRanges(doc).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }));
+      const limit = caps.textDocument?.foldingRange?.rangeLimit;
+      return limit ? ranges.slice(0, limit) : ranges;
+    } catch (e) {
+      log('error', `计算折叠范围时出错：${(e as Error).stack ?? e}`);
+      return [];
+    }
   });
 
   // ---- code actions ----------------------------------------------------------------------------------------

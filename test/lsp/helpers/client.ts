@@ -43,6 +43,8 @@ export const CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { didSave: true, dynamicRegistration: false },
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: { lineFoldingOnly: true },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
   },
 };
@@ -73,6 +75,8 @@ export class TestClient {
   /** Open documents as the client sees them. */
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
+  /** Settings every `changeSettings` starts from (its `rules` are merged). */
+  readonly baseSettings: Record<string, unknown>;
   initializeResult?: InitializeResult;
   private listeners: Array<() => void> = [];
   private stderr = '';
@@ -85,6 +89,7 @@ export class TestClient {
     private readonly inProc?: { dispose(): void },
   ) {
     this.settings = settings;
+    this.baseSettings = settings;
     proc?.stderr?.on('data', (d) => (this.stderr += d));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];
@@ -256,7 +261,8 @@ export class TestClient {
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
-    this.settings = { debounceMs: 0, ...settings };
+    const base = this.baseSettings;
+    this.settings = { ...base, ...settings, rules: { ...(base.rules as object), ...(settings.rules as object) } };
     await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: { reportLint: this.settings } });
   }
 
