@@ -36,7 +36,7 @@ import {
 import { ReportDocument } from '../core/document';
 import { documentOutline, foldingRanges, type OutlineSymbol } from '../core/structure';
 import type { Diagnostic, Rule } from '../core/types';
-import { allRules, ruleDocsUrl } from '../rules';
+import { DOCS_BASE, allRules, ruleDocsUrl } from '../rules';
 import { DocumentChecker } from './checker';
 import { COMMANDS, FIX_ALL_KIND, fixAllEdits, kindRequested, quickFixes, workspaceEdit, type CheckResult } from './code-actions';
 import { SOURCE, formatOf, pathToUri, toLspDiagnostic, toLspRange, uriToPath } from './convert';
@@ -512,14 +512,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
       case COMMANDS.openRuleDocs: {
+        // Without a known rule id (e.g. from the command palette): the documentation of every rule.
         const id = typeof args[0] === 'string' ? args[0] : '';
-        if (!ruleIds.has(id)) return { shown: false };
-        const url = ruleDocsUrl(id);
+        const url = ruleIds.has(id) ? ruleDocsUrl(id) : DOCS_BASE;
         if (can.showDocument) {
           const r = await connection.window.showDocument({ uri: url, external: true });
           return { shown: r.success, url };
         }
-        showMessage(MessageType.Info, `规则 ${id} 的说明：${url}`);
+        showMessage(MessageType.Info, `report-lint 规则说明：${url}`);
         return { shown: true, url };
       }
       case COMMANDS.checkWorkspace:
