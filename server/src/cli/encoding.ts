@@ -69,3 +69,13 @@ export function encode(text: string, info: TextInfo): Buffer {
   const bom = info.encoding === 'utf16le' ? [0xff, 0xfe] : info.encoding === 'utf16be' ? [0xfe, 0xff] : [];
   return Buffer.concat([Buffer.from(bom), body]);
 }
+
+/** Decodes bytes known to be stored as `info` says (no detection). Undecodable bytes become U+FFFD. */
+export function decodeAs(buf: Buffer, info: TextInfo): string {
+  if (info.encoding === 'utf8') {
+    const body = info.bom && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+    return body.toString('utf8');
+  }
+  const body = info.bom && buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) ? buf.subarray(2) : buf;
+  return iconv.decode(body, info.encoding);
+}

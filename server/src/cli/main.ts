@@ -1,17 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, findConfigs, loadConfigFile, normaliseSeverity, resolveConfig, type LoadedConfig } from '../core/config';
+import { ConfigError, loadConfigFile, normaliseSeverity, type LoadedConfig } from '../core/config';
 import { ReportDocument } from '../core/document';
-import { applyFixes } from '../core/fix';
 import { totals, type FileResult } from '../core/result';
-import { lint } from '../core/runner';
-import type { Diagnostic } from '../core/types';
-import { allRules, defaultRuleSettings, ruleIds } from '../rules';
+import { ruleIds } from '../rules';
 import { discover } from './discover';
-import { encode, type TextInfo } from './encoding';
+import { decode, DecodeError } from './encoding';
 import { formatters } from './formatters';
-import { readForLint } from './read';
+import { checkOrFix, lintFile, type CheckOptions, type RuleErrorHandler } from './lint-file';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -21,7 +18,7 @@ export const HELP = `report-lint ${VERSION} — 中文工作报告审校
 用法: report-lint [选项] [路径|通配符 ...]      （默认：当前文件夹）
 
 输出:
-  --format NAME           stylish | ${'json'} | sarif | github | junit | html（默认 stylish）
+  --format NAME           ${'${FORMATS}'}（默认 stylish）
   --output FILE           把报告写入文件
   --quiet                 只报告错误
   --no-color              不使用颜色
@@ -52,7 +49,8 @@ export class UsageError extends Error {}
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  /** Standard input, as bytes (decoded like a file) or text. */
+  readStdin: () => Buffer | string;
   cwd: string;
   isTTY: boolean;
 }
@@ -155,47 +153,8 @@ export function parseCli(argv: string[], isTTY: boolean): CliOptions | 'help' | 
   };
 }
 
-/** Checks one document with the configuration that applies to `filePath`. */
-export function checkDocument(doc: ReportDocument, filePath: string, opts: CliOptions, fixedConfig: LoadedConfig | undefined, onRuleError: (id: string, e: unknown) => void): Diagnostic[] {
-  const configs = fixedConfig ? [fixedConfig] : findConfigs(filePath);
-  const eff = resolveConfig(filePath, configs, defaultRuleSettings(), ruleIds, { rules: opts.rules });
-  let diags = lint(doc, allRules, { rules: eff.rules, dictionary: eff.dictionary, final: opts.final, onRuleError });
-  if (opts.quiet) diags = diags.filter((d) => d.severity === 'error');
-  return diags;
-}
-
-/** Applies safe fixes repeatedly (at most 10 passes) until nothing changes, re-checking in between. */
-export function fixDocument(doc: ReportDocument, check: (d: ReportDocument) => Diagnostic[]): { doc: ReportDocument; diagnostics: Diagnostic[]; changed: boolean } {
-  let current = doc;
-  let diags = check(current);
-  let changed = false;
-  for (let pass = 0; pass < 10; pass++) {
-    const fixes = diags.filter((d) => d.fix).map((d) => d.fix!);
-    if (!fixes.length) break;
-    const { output, applied } = applyFixes(current.text, fixes);
-    if (!applied.length || output === current.text) break;
-    changed = true;
-    current = new ReportDocument(output, current.format, current.uri);
-    diags = check(current);
-  }
-  return { doc: current, diagnostics: diags, changed };
-}
-
-/** Writes atomically: a temp file beside the target, then rename. Keeps the file's mode. */
-export function writeAtomic(file: string, data: Buffer): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.report-lint-${process.pid}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(file).mode;
-  } catch {
-    mode = undefined;
-  }
-  fs.writeFileSync(tmp, data, mode !== undefined ? { mode } : undefined);
-  fs.renameSync(tmp, file);
-}
-
-/** Runs the CLI; returns the exit code. Never throws for user errors. */
-export function runCli(argv: string[], io: CliIO): number {
+/** Runs the CLI; resolves to the exit code. Never throws for user errors. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseCli(argv, io.isTTY);
@@ -204,14 +163,13 @@ export function runCli(argv: string[], io: CliIO): number {
     return 2;
   }
   if (opts === 'help') {
-    io.stdout(HELP.replace('${RULES}', [...ruleIds].join(', ')));
+    io.stdout(HELP.replace('${RULES}', [...ruleIds].join(', ')).replace('${FORMATS}', Object.keys(formatters).join(' | ')));
     return 0;
   }
   if (opts === 'version') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  let failed = false;
   const ruleErrors = new Set<string>();
   const onRuleError = (id: string, e: unknown) => {
     const key = `${id}: ${(e as Error)?.message ?? e}`;
@@ -222,59 +180,25 @@ export function runCli(argv: string[], io: CliIO): number {
   };
   try {
     const fixedConfig = opts.config ? loadConfigFile(path.resolve(io.cwd, opts.config)) : undefined;
-    const results: FileResult[] = [];
-    const o = opts;
-    const check = (doc: ReportDocument, file: string) => checkDocument(doc, file, o, fixedConfig, onRuleError);
+    const check: CheckOptions = { rules: opts.rules, quiet: opts.quiet, final: opts.final, fix: opts.fix, fixDryRun: opts.fixDryRun };
+    let results: FileResult[];
+    let failed = false;
     if (opts.stdin) {
-      const name = path.resolve(io.cwd, opts.stdinFilename ?? '<stdin>.txt');
-      const doc = new ReportDocument(io.readStdin().replace(/^\uFEFF/, ''), ReportDocument.formatFor(name), name);
-      if (opts.fixDryRun || opts.fix) {
-        const r = fixDocument(doc, (d) => check(d, name));
-        results.push({ filePath: opts.stdinFilename ? name : '<text>', doc: r.doc, diagnostics: r.diagnostics, output: r.changed ? r.doc.text : undefined });
-      } else {
-        results.push({ filePath: opts.stdinFilename ? name : '<text>', doc, diagnostics: check(doc, name) });
-      }
+      results = [checkStdin(opts, check, io, fixedConfig, onRuleError)];
     } else {
-      const extraIgnores = (fixedConfig ? [fixedConfig] : findConfigs(path.join(io.cwd, 'x'))).flatMap((c) => c.config.ignorePatterns ?? []);
-      const { files, unmatched } = discover(opts.operands, io.cwd, opts.ignorePath, extraIgnores);
+      const { files, unmatched } = discover(opts.operands, io.cwd, opts.ignorePath, fixedConfig);
       for (const u of unmatched) {
         io.stderr(`report-lint: 没有找到与 “${u}” 匹配的文件\n`);
         failed = true;
       }
-      for (const file of files) {
-        const read = readForLint(file);
-        if ('error' in read) {
-          results.push({ filePath: file, diagnostics: [], error: read.error });
-          failed = true;
-          continue;
-        }
-        if ('skipped' in read) {
-          results.push({ filePath: file, diagnostics: [], skipped: read.skipped });
-          continue;
-        }
-        let configError: ConfigError | undefined;
-        let res: FileResult;
-        try {
-          if ((opts.fix || opts.fixDryRun) && read.info) {
-            const r = fixDocument(read.doc, (d) => check(d, file));
-            res = { filePath: file, doc: r.doc, diagnostics: r.diagnostics, output: r.changed ? r.doc.text : undefined };
-            if (opts.fix && r.changed) writeAtomic(file, encode(r.doc.text, read.info as TextInfo));
-          } else {
-            res = { filePath: file, doc: read.doc, diagnostics: check(read.doc, file) };
-          }
-        } catch (e) {
-          if (!(e instanceof ConfigError)) throw e;
-          configError = e;
-          res = { filePath: file, diagnostics: [], error: `配置错误：${e.message}` };
-        }
-        if (configError) failed = true;
-        results.push(res);
-      }
+      results = files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
     }
-    const text = formatters[opts.format](results, { color: opts.output ? false : opts.color, cwd: io.cwd });
+    if (results.some((r) => r.error)) failed = true;
+    const text = formatters[opts.format](results, { color: opts.output ? false : opts.color, cwd: io.cwd, dryRun: opts.fixDryRun && !opts.fix });
     if (opts.output) {
-      fs.mkdirSync(path.dirname(path.resolve(io.cwd, opts.output)), { recursive: true });
-      fs.writeFileSync(path.resolve(io.cwd, opts.output), text);
+      const out = path.resolve(io.cwd, opts.output);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, text);
     } else {
       io.stdout(text);
     }
@@ -291,7 +215,27 @@ export function runCli(argv: string[], io: CliIO): number {
       io.stderr(`report-lint: 配置错误：${e.message}\n`);
       return 2;
     }
-    io.stderr(`report-lint: ${(e as Error).message}\n`);
+    io.stderr(`report-lint: ${(e as Error)?.message ?? e}\n`);
     return 2;
+  }
+}
+
+/** --stdin: the text comes from standard input, decoded as a file would be; --stdin-filename names it. */
+function checkStdin(opts: CliOptions, check: CheckOptions, io: CliIO, fixedConfig: LoadedConfig | undefined, onRuleError: RuleErrorHandler): FileResult {
+  const name = path.resolve(io.cwd, opts.stdinFilename ?? '<stdin>.txt');
+  const filePath = opts.stdinFilename ? name : '<text>';
+  const input = io.readStdin();
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input).text;
+  } catch (e) {
+    return { filePath, diagnostics: [], error: e instanceof DecodeError ? e.message : String(e) };
+  }
+  const doc = new ReportDocument(text, ReportDocument.formatFor(name), name);
+  try {
+    return { ...checkOrFix(doc, name, { ...check, fix: false, fixDryRun: check.fixDryRun }, fixedConfig, onRuleError), filePath };
+  } catch (e) {
+    if (e instanceof ConfigError) return { filePath, diagnostics: [], error: `配置错误：${e.message}` };
+    throw e;
   }
 }

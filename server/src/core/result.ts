@@ -13,6 +13,8 @@ export interface FileResult {
   skipped?: string;
   /** The fixed text, when --fix/--fix-dry-run changed something. */
   output?: string;
+  /** How many fixes --fix applied (or --fix-dry-run would apply) to this file. */
+  fixed?: number;
 }
 
 export const SEVERITY_NUMBER = { info: 0, warn: 1, error: 2 } as const;

@@ -1,5 +1,6 @@
-import * as path from 'node:path';
 import { totals, type FileResult } from '../../core/result';
+import type { FormatOptions } from './index';
+import { displayPath } from './util';
 
 const SEV_TEXT = { error: '错误', warn: '警告', info: '提示' } as const;
 
@@ -9,12 +10,20 @@ function paint(on: boolean) {
 }
 
 /** Grouped by file, one line a finding, Chinese severity words, rule id last (as ESLint's stylish). */
-export function stylish(results: FileResult[], opts: { color: boolean; cwd: string }): string {
+export function stylish(results: FileResult[], opts: FormatOptions): string {
   const c = paint(opts.color);
   const lines: string[] = [];
+  let fixedFiles = 0;
+  let fixedTotal = 0;
   for (const r of results) {
-    if (!r.diagnostics.length && !r.error && !r.skipped) continue;
-    lines.push(c.underline(path.relative(opts.cwd, r.filePath) || r.filePath));
+    const fixed = r.fixed && r.output !== undefined ? r.fixed : 0;
+    if (!r.diagnostics.length && !r.error && !r.skipped && !fixed) continue;
+    lines.push(c.underline(displayPath(r.filePath, opts.cwd)));
+    if (fixed) {
+      fixedFiles++;
+      fixedTotal += fixed;
+      lines.push(`  ${c.green('✔')}  ${opts.dryRun ? `可修正 ${fixed} 处（--fix-dry-run，未写回）` : `已修正 ${fixed} 处`}`);
+    }
     if (r.error) lines.push(`  ${c.red(SEV_TEXT.error)}  ${r.error}`);
     if (r.skipped) lines.push(`  ${c.dim('跳过')}  ${r.skipped}`);
     const rows = r.diagnostics.map((d) => {
@@ -28,6 +37,7 @@ export function stylish(results: FileResult[], opts: { color: boolean; cwd: stri
     lines.push('');
   }
   const t = totals(results);
+  if (fixedFiles) lines.push(c.green(`${opts.dryRun ? '可修正' : '已修正'} ${fixedTotal} 处，涉及 ${fixedFiles} 个文件`));
   const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) {
     lines.push(c.green(`✔ 检查了 ${t.files} 个文件，未发现问题`));
