@@ -91,6 +91,8 @@ export function parseConfig(text: string, file: string): ConfigFile {
   const c = data as Record<string, unknown>;
   const known = new Set(['$schema', 'root', 'rules', 'dictionary', 'ignorePatterns', 'overrides']);
   for (const k of Object.keys(c)) if (!known.has(k)) throw new ConfigError(`未知配置项 “${k}”`, file);
+  if (c.root !== undefined && typeof c.root !== 'boolean') throw new ConfigError('"root" 应为 true 或 false', file);
+  if (c.rules !== undefined && (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules))) throw new ConfigError('"rules" 应为对象', file);
   if (c.dictionary !== undefined && !isStringArray(c.dictionary)) throw new ConfigError('"dictionary" 应为字符串数组', file);
   if (c.ignorePatterns !== undefined && !isStringArray(c.ignorePatterns)) throw new ConfigError('"ignorePatterns" 应为字符串数组', file);
   if (c.overrides !== undefined) {
@@ -99,6 +101,9 @@ export function parseConfig(text: string, file: string): ConfigFile {
       if (typeof o !== 'object' || o === null || !(typeof o.files === 'string' || isStringArray(o.files))) {
         throw new ConfigError('"overrides" 的每一项都要有 "files"（字符串或字符串数组）', file);
       }
+      for (const k of Object.keys(o)) if (!['files', 'rules', 'dictionary'].includes(k)) throw new ConfigError(`"overrides" 中有未知配置项 “${k}”`, file);
+      if (o.rules !== undefined && (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules))) throw new ConfigError('"overrides" 的 "rules" 应为对象', file);
+      if (o.dictionary !== undefined && !isStringArray(o.dictionary)) throw new ConfigError('"overrides" 的 "dictionary" 应为字符串数组', file);
     }
   }
   return c as ConfigFile;
