@@ -15,7 +15,7 @@ const BUDGET_MS = 20_000;
 /** One document taking longer than this is a hang. */
 const CEILING_MS = 10_000;
 
-test(`fuzz: ${COUNT} generated documents through every rule (seed ${SEED})`, { timeout: 120_000 }, async () => {
+test(`fuzz: up to ${COUNT} generated documents through every rule (seed ${SEED})`, { timeout: 120_000 }, async () => {
   const worker = new Worker(
     `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(path.join(__dirname, 'fuzz-worker.ts'))});`,
     { eval: true, workerData: { seed: SEED, count: COUNT, budgetMs: BUDGET_MS } },
@@ -50,7 +50,7 @@ test(`fuzz: ${COUNT} generated documents through every rule (seed ${SEED})`, { t
   });
   await worker.terminate();
   assert.deepEqual(failures.slice(0, 10), [], `${failures.length} documents failed`);
-  assert.ok(outcome.done >= Math.min(COUNT, 200), `only ${outcome.done} documents were checked within the budget`);
+  assert.ok(outcome.done >= Math.min(COUNT, 300), `only ${outcome.done} documents were checked within the budget`);
   // Reported, not asserted: the slowest document (speed targets live in npm run bench).
   console.log(`fuzz: ${outcome.done} documents; slowest #${outcome.slowest.index} (${outcome.slowest.length} chars) ${outcome.slowest.ms.toFixed(0)} ms`);
 });

@@ -59,10 +59,16 @@ export function segment(text: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
   for (const t of tagged) {
-    const start = text.indexOf(t.word, pos);
-    const s = start < 0 ? pos : start;
-    tokens.push({ word: t.word, tag: t.tag, start: s, end: s + t.word.length });
-    pos = s + t.word.length;
+    // Tokens cover the text in order. A lone surrogate reaches jieba as U+FFFD (same length): such a token is
+    // taken where it stands, never searched for further on, so offsets cannot drift past the text.
+    let s = pos;
+    if (!text.startsWith(t.word, pos) && !t.word.includes('\uFFFD')) {
+      const found = text.indexOf(t.word, pos);
+      if (found >= 0) s = found;
+    }
+    const e = Math.min(text.length, s + t.word.length);
+    tokens.push({ word: text.slice(s, e), tag: t.tag, start: s, end: e });
+    pos = e;
   }
   cache.set(text, tokens);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
