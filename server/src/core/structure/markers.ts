@@ -99,7 +99,8 @@ export function matchMarkerAt(text: string, i: number): RawMatch | undefined {
     if ((m = exec(RE.cnDi, text, i))) {
       const v = cnValue(m[1]);
       const next = text[i + m[0].length];
-      if (v && !(next && (next === '第' || CN_NUMERAL_CHARS.includes(next)))) {
+      const listed = !!next && (next === '第' || (CN_NUMERAL_CHARS.includes(next) && /^[、季产等类级次号和至期批线]/.test(text[i + m[0].length + 1] ?? '、')));
+      if (v && !listed) {
         return { family: 'cn-di', value: v, len: m[0].length, numOffset: 1, numLen: m[1].length };
       }
     }

@@ -8,7 +8,7 @@ import { documentStructure, type MarkerList, type StructureNode } from './parse'
  * still open run (一、二、 [一、二、三、] 三、: the outer list resumes after a nested one written alike) goes back
  * to that run.
  */
-function runsOf(list: MarkerList): Marker[][] {
+export function runsOf(list: MarkerList): Marker[][] {
   const runs: Marker[][] = [];
   const open: Marker[][] = [];
   for (const n of list.items) {
@@ -35,7 +35,7 @@ function runsOf(list: MarkerList): Marker[][] {
 }
 
 /** How `value` of `family` may be written, loosely (any bracket width, any punctuation), for presence checks. */
-function loosePattern(family: Family, value: number): RegExp {
+export function loosePattern(family: Family, value: number): RegExp {
   const cn = formatNumeral('cn-dun', value);
   const ar = `(?:${value}|${formatNumeral('ar-dot', value, '０')})`;
   switch (family) {
