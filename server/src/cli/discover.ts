@@ -26,6 +26,8 @@ export interface DiscoverOptions {
   ignorePath?: string;
   /** --config: its ignorePatterns apply instead of those of the .reportlintrc.json files found. */
   fixedConfig?: LoadedConfig;
+  /** More gitignore-style patterns, relative to the working folder. */
+  extraIgnores?: string[];
   /** Respect .gitignore files (default true). */
   gitignore?: boolean;
 }
@@ -39,8 +41,18 @@ export interface DiscoverOptions {
  * Symbolic links are followed once: a link back to a folder already searched (a loop) is not entered again.
  * Results are absolute, de-duplicated and sorted, so the report order is stable.
  */
-export function discover(operands: string[], cwd: string, ignorePathOrOptions?: string | DiscoverOptions, fixedConfig?: LoadedConfig): Discovery {
-  const options: DiscoverOptions = typeof ignorePathOrOptions === 'object' ? ignorePathOrOptions : { ignorePath: ignorePathOrOptions, fixedConfig };
+export function discover(
+  operands: string[],
+  cwd: string,
+  ignorePathOrOptions?: string | DiscoverOptions,
+  fixedConfigOrPatterns?: LoadedConfig | string[],
+): Discovery {
+  const options: DiscoverOptions =
+    typeof ignorePathOrOptions === 'object'
+      ? ignorePathOrOptions
+      : Array.isArray(fixedConfigOrPatterns)
+        ? { ignorePath: ignorePathOrOptions, extraIgnores: fixedConfigOrPatterns }
+        : { ignorePath: ignorePathOrOptions, fixedConfig: fixedConfigOrPatterns };
   const walker = new Walker(cwd, options);
   const files = new Set<string>();
   const unmatched: string[] = [];
@@ -111,6 +123,7 @@ class Walker {
       ig.add(text);
       this.rootLayers.push({ base: options.ignorePath ? path.dirname(file) : cwd, ig });
     }
+    if (options.extraIgnores?.length) this.rootLayers.push({ base: cwd, ig: ignore().add(options.extraIgnores) });
     if (options.fixedConfig?.config.ignorePatterns?.length) {
       this.rootLayers.push({ base: options.fixedConfig.dir, ig: ignore().add(options.fixedConfig.config.ignorePatterns) });
     }
