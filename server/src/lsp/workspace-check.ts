@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver';
-import { findConfigs, type EffectiveConfig } from '../core/config';
+import type { EffectiveConfig } from '../core/config';
 import { ReportDocument } from '../core/document';
 import { lint } from '../core/runner';
 import type { Rule } from '../core/types';
@@ -44,13 +44,8 @@ export interface WorkspaceCheckSummary {
 export function workspaceFiles(folders: readonly string[]): string[] {
   const out = new Set<string>();
   for (const folder of folders) {
-    let extra: string[] = [];
-    try {
-      extra = findConfigs(path.join(folder, 'x')).flatMap((c) => c.config.ignorePatterns ?? []);
-    } catch {
-      extra = []; // a broken config is reported when documents are checked
-    }
-    for (const f of discover([folder], folder, undefined, extra).files) {
+    // discover() applies .reportlintignore, .gitignore and the configs' ignorePatterns itself.
+    for (const f of discover([folder], folder).files) {
       if (WORKSPACE_EXTENSIONS.has(path.extname(f).toLowerCase())) out.add(f);
     }
   }
