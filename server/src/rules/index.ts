@@ -5,13 +5,14 @@ import { missingNumber } from './missing-number';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyle } from './numbering-style';
 import { countMismatch } from './count-mismatch';
+import { punctuation } from './punctuation';
 import { unit } from './unit';
 
 /**
  * The rule catalogue. One rule per file in this folder; to add a rule, copy a neighbour, then list it here.
  * Order is the order of SPEC.md's catalogue.
  */
-export const allRules: readonly Rule[] = [placeholder, missingNumber, numberingSequence, numberingStyle, countMismatch, unit];
+export const allRules: readonly Rule[] = [placeholder, missingNumber, numberingSequence, numberingStyle, countMismatch, punctuation, unit];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
 
