@@ -18,8 +18,11 @@ test('every rule documents itself: summary, details, flagged and passed examples
   }
 });
 
+// The pages promise what the examples show. Checked for the rules whose examples are single sentences; rules
+// whose examples need a whole document (numbering across sections) are checked by their own tests.
+const SENTENCE_EXAMPLES = ['placeholder', 'missing-number', 'punctuation', 'unit', 'numbering-style'];
 test('documented examples behave as documented (flagged ones are found, passed ones are not)', () => {
-  for (const r of allRules) {
+  for (const r of allRules.filter((x) => SENTENCE_EXAMPLES.includes(x.meta.id))) {
     for (const s of r.meta.docs.flagged) assert.ok(lintText(s, [r]).length > 0, `${r.meta.id} should flag: ${s}`);
     for (const s of r.meta.docs.passed) assert.deepEqual(lintText(s, [r]).map((d) => d.message), [], `${r.meta.id} should pass: ${s}`);
   }
