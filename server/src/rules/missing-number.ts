@@ -1,3 +1,4 @@
+import { paragraphRule } from '../core/paragraph-cache';
 import { getJieba } from '../core/segmenter';
 import { isAsciiDigit, isHan, isLatin } from '../core/text';
 import type { Finding, Rule, Token } from '../core/types';
@@ -273,7 +274,7 @@ function splitUnits(text: string, toks: Token[], segment: (s: string) => Token[]
   return hits;
 }
 
-export const missingNumber: Rule = {
+export const missingNumber: Rule = paragraphRule({
   meta: {
     id: 'missing-number',
     defaultSeverity: 'warn',
@@ -292,37 +293,35 @@ export const missingNumber: Rule = {
       passed: ['全县共12个项目纳入年度计划。', '个别项目推进缓慢。', '亩产提高到600公斤。', '投资近万元改善办公条件。', '帮扶脱贫户发展产业。', '张华等人参加了培训。'],
     },
   },
-  check(ctx) {
+  checkParagraph(ctx, para) {
     const findings: Finding[] = [];
-    for (const para of ctx.doc.paragraphs) {
-      const text = para.text;
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const toks = tokensOf(ctx.segment, text);
-      const hits = [...findInParagraph(text, toks), ...splitUnits(text, toks, ctx.segment)].sort((a, b) => a.start - b.start);
-      let lastEnd = -1;
-      for (const h of hits) {
-        if (h.start < lastEnd) continue;
-        lastEnd = h.end;
-        const shown = text.slice(h.start, h.end);
-        const filled = `${text.slice(h.start, h.at)}[数字]${text.slice(h.at, h.end)}`;
-        findings.push({
-          message: `“${shown}”缺少数字：应为“${filled}”`,
-          range: [para.start + h.start, para.start + h.end],
-          open: true,
-        });
-      }
-      // A bare percent sign after Chinese: 同比增长%.
-      for (const m of text.matchAll(/[%％]/g)) {
-        const i = m.index!;
-        const prev = text[i - 1];
-        if (!isHan(prev) || /[分之]/.test(prev)) continue;
-        findings.push({
-          message: `“${prev}%”缺少数字：应为“${prev}[数字]%”`,
-          range: [para.start + i, para.start + i + 1],
-          open: true,
-        });
-      }
+    const text = para.text;
+    if (!/[\u4e00-\u9fff]/.test(text)) return findings;
+    const toks = tokensOf(ctx.segment, text);
+    const hits = [...findInParagraph(text, toks), ...splitUnits(text, toks, ctx.segment)].sort((a, b) => a.start - b.start);
+    let lastEnd = -1;
+    for (const h of hits) {
+      if (h.start < lastEnd) continue;
+      lastEnd = h.end;
+      const shown = text.slice(h.start, h.end);
+      const filled = `${text.slice(h.start, h.at)}[数字]${text.slice(h.at, h.end)}`;
+      findings.push({
+        message: `“${shown}”缺少数字：应为“${filled}”`,
+        range: [para.start + h.start, para.start + h.end],
+        open: true,
+      });
+    }
+    // A bare percent sign after Chinese: 同比增长%.
+    for (const m of text.matchAll(/[%％]/g)) {
+      const i = m.index!;
+      const prev = text[i - 1];
+      if (!isHan(prev) || /[分之]/.test(prev)) continue;
+      findings.push({
+        message: `“${prev}%”缺少数字：应为“${prev}[数字]%”`,
+        range: [para.start + i, para.start + i + 1],
+        open: true,
+      });
     }
     return findings.sort((a, b) => a.range[0] - b.range[0]);
   },
-};
+});

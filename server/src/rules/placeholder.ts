@@ -1,6 +1,6 @@
 import { paragraphRule } from '../core/paragraph-cache';
 import { isAsciiDigit, isChineseContext, isHan, isLatin } from '../core/text';
-import type { Finding, Rule } from '../core/types';
+import type { Finding, Rule, Token } from '../core/types';
 
 /**
  * placeholder — unfilled placeholders left in a draft.
@@ -34,13 +34,18 @@ const KIND_TEXT: Record<Kind, string> = {
   content: '内容',
 };
 
-function kindFor(text: string, mark: string, start: number, end: number): Kind {
+function kindFor(text: string, mark: string, start: number, end: number, segment: (s: string) => Token[]): Kind {
   const next = text[end] ?? '';
   const prev = text[start - 1] ?? '';
   if (/[.．%％-]/.test(mark.replace(/^[xX*]+/, '').charAt(0))) return 'number';
   if (next === '年') return 'year';
   if (next === '月') return 'month';
   if (next === '日' || next === '号') return 'day';
+  // ××人民法院, xx家庭农场: the mark stands before a word that merely starts like a unit (人民, 家庭): a name.
+  if (NUMBER_FOLLOWERS.includes(next) && isHan(next)) {
+    const first = segment(text.slice(end, end + 8))[0];
+    if (first && first.word.length >= 2 && /^n/.test(first.tag) && !/^(?:万|亿|千|百|平方|立方|公里|公顷|人次|户次|个月)/.test(first.word)) return 'name';
+  }
   if (NUMBER_FOLLOWERS.includes(next) || /[0-9.]/.test(prev) || /^(?:平方|平米|立方|公里|公顷|千米|千瓦|兆瓦|万|亿|多|余)/.test(text.slice(end, end + 2))) return 'number';
   if (/[第约共近超逾计达]/.test(prev)) return 'number';
   if (isHan(prev) || isHan(next) || next === '”' || prev === '“') return 'name';
@@ -213,7 +218,7 @@ export const placeholder: Rule = paragraphRule({
       passed: ['掌上app已上线。', '东风本田4S店已开业。', '采用x86架构服务器。', '二○○○年底基本实现。', '场地规格为2×3米。', '用Excel汇总数据。'],
     },
   },
-  checkParagraph(_ctx, para) {
+  checkParagraph(ctx, para) {
     const findings: Finding[] = [];
     const text = para.text;
     if (!/[xX*×○〇□△＊?？【\[［〔（(TF]/.test(text)) return findings;
@@ -225,7 +230,7 @@ export const placeholder: Rule = paragraphRule({
     for (const h of mergeDates(text, hits)) {
       const mark = text.slice(h.start, h.end);
       const isDate = (h as Hit & { date?: boolean }).date;
-      const kind: Kind = isDate ? 'date' : /^[【\[［〔（(]|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end);
+      const kind: Kind = isDate ? 'date' : /^[【\[［〔（(]|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end, ctx.segment);
       findings.push({
         message: `占位符“${mark}”尚未填写：此处缺少${KIND_TEXT[kind]}`,
         range: [para.start + h.start, para.start + h.end],

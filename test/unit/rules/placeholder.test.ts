@@ -31,6 +31,7 @@ ruleTester(placeholder, {
     { text: '项目总投资【待补充】万元。', errors: ['【待补充】'] },
     { text: '于××月完成，涉及○○县□□镇。', errors: ['××', '○○', '□□'] },
     { text: '完成投资？？万元（TODO：核实）。', errors: ['？？', 'TODO'] },
+    { name: 'a word that starts like a unit is a name', text: '报送××人民法院，并在×个月内书面回复。', errors: [{ text: '××', message: /名称/ }, { text: '×', message: /数字/ }] },
     { name: 'markdown keeps star placeholders', text: '全年增速*%以上。', format: 'markdown', errors: ['*%'] },
   ],
 });
