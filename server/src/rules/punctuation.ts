@@ -41,9 +41,9 @@ function inMarker(c: Ctx, i: number): boolean {
 }
 
 /** Index of the nearest non-space character before/after `i` (or -1 / text.length). */
-function skip(text: string, i: number, dir: 1 | -1): number {
+function skip(text: string, i: number, dir: 1 | -1, masked = false): number {
   let j = i;
-  while (j >= 0 && j < text.length && SPACE.test(text[j])) j += dir;
+  while (j >= 0 && j < text.length && (SPACE.test(text[j]) || (masked && text[j] === '\u001A'))) j += dir;
   return j;
 }
 
@@ -69,12 +69,15 @@ function halfWidthMarks(c: Ctx): void {
     if (!',:;?!.'.includes(ch) || inMarker(c, i)) continue;
     // Runs (?? placeholders, ... ellipses, !! emphasis) are handled elsewhere or left alone.
     if (text[i - 1] === ch || text[i + 1] === ch) continue;
-    const pi = skip(text, i - 1, -1);
-    const ni = skip(text, i + 1, 1);
+    // Context looks through spaces and masked Markdown syntax (**加快**,); the fix only ever takes spaces.
+    const pi = skip(text, i - 1, -1, true);
+    const ni = skip(text, i + 1, 1, true);
+    const ps = skip(text, i - 1, -1);
+    const ns = skip(text, i + 1, 1);
     const p = text[pi];
     const n = text[ni];
-    const spaceBefore = pi < i - 1;
-    const spaceAfter = ni > i + 1;
+    const spaceBefore = ps < i - 1;
+    const spaceAfter = ns > i + 1;
     const endOfPara = ni >= text.length;
     const pChinese = isHan(p) || (!!p && CJK_CLOSE.includes(p));
     const nChinese = isHan(n) || (!!n && CJK_OPEN.includes(n));
@@ -100,8 +103,8 @@ function halfWidthMarks(c: Ctx): void {
     }
     if (!chinese) continue;
     // Spaces before the mark (项目 :该项目) and after it go with the fix when the mark stands between Chinese.
-    const start = spaceBefore && pChinese ? pi + 1 : i;
-    const end = spaceAfter && nChinese && !endOfPara ? ni : i + 1;
+    const start = spaceBefore && pChinese ? ps + 1 : i;
+    const end = spaceAfter && nChinese && !endOfPara ? ns : i + 1;
     const extra = start < i ? '，并删去前面的空格' : end > i + 1 ? '，并删去后面的空格' : '';
     report(c, start, end, `半角${NAME[ch]}“${ch}”应为全角“${FULL[ch]}”${extra}`, FULL[ch]);
   }
@@ -301,6 +304,35 @@ function doubled(c: Ctx): void {
   }
 }
 
+/**
+ * One chain of items joined by dashes (专利申报—省科小—国科小——技术改造) that mixes the one-em connector “—”
+ * (GB/T 15834 4.13, steps of a progression) with the two-em dash “——”: the minority form is reported, with the
+ * majority form as suggestion.
+ */
+function mixedDashes(c: Ctx): void {
+  const { text } = c;
+  const chainRe = /[^，。；：、！？,;:!?\n“”（）《》]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = chainRe.exec(text))) {
+    const seg = m[0];
+    const joins = [...seg.matchAll(/(?<=[\u4e00-\u9fff”’》）])(—{1,2})(?=[\u4e00-\u9fff“‘《（])/g)];
+    if (joins.length < 3) continue;
+    const single = joins.filter((j) => j[1].length === 1);
+    const double = joins.filter((j) => j[1].length === 2);
+    if (!single.length || !double.length) continue;
+    const [minority, want] = double.length <= single.length ? [double, '—'] : [single, '——'];
+    for (const j of minority) {
+      const start = m.index + j.index!;
+      const end = start + j[1].length;
+      c.out.push({
+        message: `同一串连接中“—”与“——”混用：此处应统一为“${want}”`,
+        range: [c.base + start, c.base + end],
+        suggestions: [{ desc: `改为“${want}”`, fix: { range: [c.base + start, c.base + end], text: want } }],
+      });
+    }
+  }
+}
+
 /** A space before a full-width mark: 项目 ，该项目. */
 function spaceBefore(c: Ctx): void {
   const { text } = c;
@@ -351,6 +383,7 @@ export const punctuation: Rule = {
       perPara.push({ base: para.start, text, lone });
       if (text.includes('"')) straightQuotes(c);
       doubled(c);
+      if (text.includes('—')) mixedDashes(c);
       spaceBefore(c);
     }
     reportLone(perPara, out);

@@ -19,6 +19,8 @@ ruleTester(punctuation, {
     { name: 'title wrapped over two lines', text: '根据《关于修改部分行政法规\n的决定》修订。' },
     { name: 'quotation over several paragraphs', text: '第五条修改为：\n“（一）加强组织领导；\n“（二）落实工作责任。”' },
     '计算公式为 f(x) = 2x + 1，其中 x 为产量。',
+    '按照申报—初审—复审—公示的流程办理。',
+    '这项工作——尤其是资金保障——必须抓紧。',
     '完成率达到105%（不含追加项目），追加部分另行统计。',
     '版本号为v2.3.1，接口返回{code:0}。',
   ],
@@ -47,6 +49,11 @@ ruleTester(punctuation, {
     { text: '形成一个”比学赶超”的良好氛围。', errors: [{ text: '”', suggestions: ['“'] }] },
     { text: '补齐短板（特别是基础设施方面。', errors: [{ text: '（', message: /缺少后括号“）”/ }] },
     { text: '推进"两最"评比活动。', errors: [{ text: '"两最"', suggestions: ['“两最”'] }] },
+    {
+      text: '按照立项—设计—审批——施工的路径推进。',
+      errors: [{ text: '——', message: '同一串连接中“—”与“——”混用：此处应统一为“—”', suggestions: ['—'] }],
+    },
+    { name: 'markdown emphasis around the mark', text: '要**加快**,**统筹**推进。', format: 'markdown', errors: [','], output: '要**加快**，**统筹**推进。' },
     { name: 'markdown prose is still checked', text: '## 工作思路\n\n明年,园区将**加快**转型。', format: 'markdown', errors: [','], output: '## 工作思路\n\n明年，园区将**加快**转型。' },
   ],
 });
