@@ -2,25 +2,30 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReportDocument } from '../../server/src/core/document';
 import { lint } from '../../server/src/core/runner';
-import { ParagraphCache, paragraphRule } from '../../server/src/core/paragraph-cache';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ParagraphCache } from '../../server/src/core/paragraph-cache';
 import type { Finding, Rule } from '../../server/src/core/types';
+import { allRules } from '../../server/src/rules';
 import { DocumentChecker, carryOver } from '../../server/src/lsp/checker';
 import { commaRule, wordRule } from './helpers/fake-rules';
 
 /** A paragraph-scoped rule that counts the paragraphs it really checks. */
 function countingRule(): Rule & { calls: string[] } {
   const calls: string[] = [];
-  const rule = paragraphRule({
+  const rule: Rule = {
     meta: { ...commaRule.meta, id: 'punctuation', scope: 'paragraph' },
-    checkParagraph(ctx, p): Finding[] {
-      calls.push(p.text);
+    check(ctx): Finding[] {
       const out: Finding[] = [];
-      for (let i = p.text.indexOf(','); i >= 0; i = p.text.indexOf(',', i + 1)) {
-        out.push({ message: '半角逗号', range: [p.start + i, p.start + i + 1], fix: { range: [p.start + i, p.start + i + 1], text: '，' }, related: [{ range: [p.start, p.start + 1], message: '段首' }] });
+      for (const p of ctx.doc.paragraphs) {
+        calls.push(p.text);
+        for (let i = p.text.indexOf(','); i >= 0; i = p.text.indexOf(',', i + 1)) {
+          out.push({ message: '半角逗号', range: [p.start + i, p.start + i + 1], fix: { range: [p.start + i, p.start + i + 1], text: '，' }, related: [{ range: [p.start, p.start + 1], message: '段首' }] });
+        }
       }
       return out;
     },
-  });
+  };
   return Object.assign(rule, { calls });
 }
 
@@ -60,17 +65,43 @@ test('paragraph cache: a change of settings or dictionary discards the entries',
 });
 
 test('paragraph cache: a paragraph that throws is reported and the others are still checked', () => {
-  const rule = paragraphRule({
+  const rule: Rule = {
     meta: { ...commaRule.meta, scope: 'paragraph' },
-    checkParagraph(_ctx, p) {
-      if (p.text.includes('炸')) throw new Error('boom');
-      return [{ message: 'x', range: [p.start, p.start + 1] }];
+    check(ctx) {
+      if (ctx.doc.paragraphs.some((p) => p.text.includes('炸'))) throw new Error('boom');
+      return ctx.doc.paragraphs.map((p) => ({ message: 'x', range: [p.start, p.start + 1] }));
     },
-  });
+  };
   const errors: string[] = [];
-  const out = lint(new ReportDocument('甲\n炸\n乙'), [rule], { cache: new ParagraphCache(), onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
-  assert.equal(out.length, 2);
+  const cache = new ParagraphCache();
+  const onRuleError = (id: string, e: unknown) => errors.push(`${id}: ${(e as Error).message}`);
+  assert.equal(lint(new ReportDocument('甲\n乙'), [rule], { cache, onRuleError }).length, 2);
+  // The new paragraph makes the rule throw: the cached paragraphs still report, the error is passed on.
+  assert.equal(lint(new ReportDocument('甲\n炸\n乙'), [rule], { cache, onRuleError }).length, 2);
   assert.deepEqual(errors, ['punctuation: boom']);
+  // A finding outside its paragraph breaks the promise of scope: 'paragraph' and is reported.
+  const stray: Rule = { meta: rule.meta, check: (ctx) => ctx.doc.paragraphs.map((p) => ({ message: 'x', range: [p.start, p.end + 2] })) };
+  assert.deepEqual(lint(new ReportDocument('甲乙\n丙丁\n'), [stray], { cache: new ParagraphCache(), onRuleError }), []);
+  assert.match(errors[1], /超出所在段落/);
+});
+
+test('every rule of scope paragraph gives the same findings through the cache, after edits', () => {
+  const scoped = allRules.filter((r) => r.meta.scope === 'paragraph');
+  assert.ok(scoped.length >= 1);
+  const examples = path.resolve(__dirname, '../../examples');
+  for (const name of fs.readdirSync(examples)) {
+    const format = name.endsWith('.md') ? 'markdown' : 'plaintext';
+    let text = fs.readFileSync(path.join(examples, name), 'utf8');
+    const cache = new ParagraphCache();
+    for (let step = 0; step < 6; step++) {
+      const doc = new ReportDocument(text, format);
+      const opts = { onRuleError: (id: string, e: unknown) => assert.fail(`${id}: ${e}`) };
+      assert.deepEqual(lint(doc, scoped, { ...opts, cache }), lint(doc, scoped, opts), `${name}, step ${step}`);
+      // Next version: one character in, in a different place each time; and a paragraph duplicated.
+      const at = Math.floor((text.length * (step + 1)) / 7);
+      text = step === 3 ? text + '\n' + text.split('\n')[1] : text.slice(0, at) + '约' + text.slice(at);
+    }
+  }
 });
 
 test('carryOver keeps findings of unchanged paragraphs before and after the edit, moved', () => {

@@ -1,16 +1,21 @@
+import type { ReportDocument } from './document';
 import type { Finding, Paragraph, Range, Rule, RuleContext, RuleMeta } from './types';
 
 /**
  * Results of paragraph-scoped rules (`meta.scope: 'paragraph'`), keyed by the paragraph's content, so that
  * re-checking a long document after a small edit re-runs those rules only on the paragraphs that changed.
- * Findings are stored with offsets relative to their paragraph and moved to wherever the paragraph is now.
+ *
+ * The rule's `checkParagraph` runs on each changed paragraph; a rule without one has its `check` run on a view
+ * of the document whose `paragraphs` are only the changed ones (every other property is the document's). The
+ * findings are filed under their paragraph, stored relative to it, and moved to wherever the paragraph is in
+ * later versions.
  *
  * Keep one cache per document. Each run keeps only the entries it used, so a cache never holds more than one
  * version of the document's paragraphs.
  */
 export class ParagraphCache {
   private readonly byRule = new Map<string, { signature: string; entries: Map<string, Finding[]> }>();
-  /** Paragraphs served from the cache / computed, over the cache's lifetime (for benchmarks and tests). */
+  /** Paragraphs served from the cache / checked, over the cache's lifetime (for benchmarks and tests). */
   hits = 0;
   misses = 0;
 
@@ -18,39 +23,77 @@ export class ParagraphCache {
    * The findings of `rule` on every paragraph of `ctx.doc`. `signature` must change whenever anything else the
    * rule depends on changes (settings, dictionary): then the rule's entries are discarded.
    */
-  run(rule: Rule & { checkParagraph: NonNullable<Rule['checkParagraph']> }, ctx: RuleContext, signature: string, onError: (e: unknown) => void): Finding[] {
+  run(rule: Rule, ctx: RuleContext, signature: string, onError: (e: unknown) => void): Finding[] {
     const id = rule.meta.id;
+    const { doc } = ctx;
     const prev = this.byRule.get(id);
     const old = prev && prev.signature === signature ? prev.entries : new Map<string, Finding[]>();
     const next = new Map<string, Finding[]>();
-    const out: Finding[] = [];
-    const { doc } = ctx;
-    for (const p of doc.paragraphs) {
-      const key = p.text === doc.text.slice(p.start, p.end) ? p.text : `${p.text}\u0000${doc.text.slice(p.start, p.end)}`;
-      let rel = next.get(key) ?? old.get(key);
-      if (rel) {
-        this.hits++;
-      } else {
-        let found: Finding[];
-        try {
-          found = rule.checkParagraph(ctx, p);
-        } catch (e) {
-          onError(e);
-          continue;
-        }
-        this.misses++;
-        rel = found.map((f) => shiftFinding(f, -p.start));
-      }
-      next.set(key, rel);
-      for (const f of rel) out.push(shiftFinding(f, p.start));
+    const keys = doc.paragraphs.map((p) => {
+      const raw = doc.text.slice(p.start, p.end);
+      return raw === p.text ? p.text : `${p.text}\u0000${raw}`;
+    });
+    const results: Array<Finding[] | undefined> = keys.map((k) => old.get(k));
+    const missing = doc.paragraphs.filter((_, i) => !results[i]);
+    this.hits += doc.paragraphs.length - missing.length;
+    this.misses += missing.length;
+    if (missing.length) {
+      const fresh = this.checkParagraphs(rule, ctx, missing, onError);
+      for (const p of missing) results[p.index] = fresh?.get(p.index);
     }
+    const out: Finding[] = [];
+    doc.paragraphs.forEach((p, i) => {
+      const rel = results[i];
+      if (!rel) return; // the rule threw: not cached, tried again next time
+      next.set(keys[i], rel);
+      for (const f of rel) out.push(shiftFinding(f, p.start));
+    });
     this.byRule.set(id, { signature, entries: next });
     return out;
+  }
+
+  /** Runs the rule on `paras` only; findings relative to their paragraph, by paragraph index. */
+  private checkParagraphs(rule: Rule, ctx: RuleContext, paras: Paragraph[], onError: (e: unknown) => void): Map<number, Finding[]> | undefined {
+    let found: Finding[];
+    try {
+      if (rule.checkParagraph) {
+        found = paras.flatMap((p) => rule.checkParagraph!(ctx, p));
+      } else {
+        const view = Object.create(ctx.doc, { paragraphs: { value: paras } }) as ReportDocument;
+        found = rule.check({ ...ctx, doc: view });
+      }
+    } catch (e) {
+      onError(e);
+      return undefined;
+    }
+    const byPara = new Map<number, Finding[]>(paras.map((p) => [p.index, []]));
+    let outside = 0;
+    for (const f of found) {
+      const p = paragraphOf(paras, f.range);
+      if (!p) outside++;
+      else byPara.get(p.index)!.push(shiftFinding(f, -p.start));
+    }
+    if (outside) onError(new Error(`${outside} 个结果超出所在段落（规则声明了 scope: 'paragraph'）`));
+    return byPara;
   }
 
   clear(): void {
     this.byRule.clear();
   }
+}
+
+/** The paragraph of `paras` (sorted) that holds `range` entirely. */
+function paragraphOf(paras: Paragraph[], range: Range): Paragraph | undefined {
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paras[mid];
+    if (range[0] < p.start) hi = mid - 1;
+    else if (range[0] > p.end) lo = mid + 1;
+    else return range[1] <= p.end ? p : undefined;
+  }
+  return undefined;
 }
 
 function shiftRange(r: Range, d: number): Range {
@@ -69,7 +112,7 @@ export function shiftFinding<T extends Finding>(f: T, delta: number): T {
 
 /**
  * Builds a rule of scope `paragraph` from its per-paragraph check: `check` runs it over every paragraph, and the
- * language server caches it per paragraph.
+ * language server re-runs it only on changed paragraphs.
  */
 export function paragraphRule(def: { meta: RuleMeta; checkParagraph(ctx: RuleContext, paragraph: Paragraph): Finding[] }): Rule {
   return {

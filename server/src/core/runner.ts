@@ -37,10 +37,9 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
     const ctx: RuleContext = { doc, segment, dictionary, options: setting?.options ?? {} };
     let findings: Finding[];
     try {
-      if (options.cache && rule.meta.scope === 'paragraph' && rule.checkParagraph) {
+      if (options.cache && rule.meta.scope === 'paragraph') {
         const signature = `${doc.format}\n${JSON.stringify(ctx.options)}\n${dictKey}`;
-        const r = rule as Rule & { checkParagraph: NonNullable<Rule['checkParagraph']> };
-        findings = options.cache.run(r, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e));
+        findings = options.cache.run(rule, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e));
       } else {
         findings = rule.check(ctx);
       }

@@ -79,9 +79,12 @@ export interface RuleMeta {
    */
   tier: 'fast' | 'model';
   /**
-   * `paragraph`: every finding depends only on one paragraph (its masked and raw text, the format and the
-   * rule's settings), and the rule implements `checkParagraph`. The editor then re-checks only the paragraphs
-   * an edit changed. Default `document`.
+   * `paragraph`: the rule is paragraph-local — every finding lies in one paragraph and depends only on that
+   * paragraph (its masked and raw text), the document format and the rule's settings; `check` reads only
+   * `ctx.doc.paragraphs` (never neighbours through `doc.paragraphs[i]`, `doc.text` outside the paragraph, or the
+   * paragraph count). The language server then re-checks only the paragraphs an edit changed: with
+   * `checkParagraph` when the rule has it (see `paragraphRule`), else by running `check` on a document whose
+   * `paragraphs` are those. Default `document`.
    */
   scope?: 'document' | 'paragraph';
 }
@@ -91,9 +94,8 @@ export interface Rule {
   /** Returns the findings for the whole document. Must not throw on any input; the runner guards anyway. */
   check(ctx: RuleContext): Finding[];
   /**
-   * For rules of scope `paragraph`: the findings of one paragraph, with document offsets (as `check`), all
-   * inside the paragraph. `check` must return the same as calling this for every paragraph (see
-   * `paragraphRule` in core/paragraph-rule.ts).
+   * Optional, for rules of scope `paragraph`: the findings of one paragraph, with document offsets as `check`.
+   * `paragraphRule` in core/paragraph-cache.ts builds `check` from it.
    */
   checkParagraph?(ctx: RuleContext, paragraph: Paragraph): Finding[];
 }

@@ -21,7 +21,8 @@ export interface Settings {
 
 export type LogLevel = 'off' | 'error' | 'info' | 'debug';
 
-export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'report'];
+/** VS Code's plaintext and markdown, the extension's report language, and Vim/Neovim's `text` (*.txt). */
+export const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'report', 'text'];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enable: true,

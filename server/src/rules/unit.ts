@@ -175,6 +175,7 @@ export const unit: Rule = {
     title: '不规范的单位和数字用法',
     fixable: true,
     tier: 'fast',
+    scope: 'paragraph',
     docs: {
       summary: '不规范的计量单位和数字写法（GB 3100、GB/T 15835）：平米、万方、公分、110KV、08年、5～95%、约…多。',
       details:
