@@ -40,13 +40,19 @@ export interface WorkspaceCheckSummary {
   cancelled: boolean;
 }
 
-/** The *.txt and *.md files of the folders, without .reportlintignore'd and config-ignored paths. */
-export function workspaceFiles(folders: readonly string[]): string[] {
+/**
+ * The *.txt and *.md files of the folders, as the CLI finds them (.reportlintignore, .gitignore and config
+ * ignorePatterns respected). A folder that cannot be searched (e.g. a broken config) is reported in `failed`.
+ */
+export function workspaceFiles(folders: readonly string[], failed: Array<{ file: string; error: string }> = []): string[] {
   const out = new Set<string>();
   for (const folder of folders) {
-    // discover() applies .reportlintignore, .gitignore and the configs' ignorePatterns itself.
-    for (const f of discover([folder], folder).files) {
-      if (WORKSPACE_EXTENSIONS.has(path.extname(f).toLowerCase())) out.add(f);
+    try {
+      for (const f of discover([folder], folder).files) {
+        if (WORKSPACE_EXTENSIONS.has(path.extname(f).toLowerCase())) out.add(f);
+      }
+    } catch (e) {
+      failed.push({ file: folder, error: (e as Error).message });
     }
   }
   return [...out].sort();
@@ -58,7 +64,7 @@ export function workspaceFiles(folders: readonly string[]): string[] {
  */
 export async function checkWorkspace(o: WorkspaceCheckOptions): Promise<WorkspaceCheckSummary> {
   const summary: WorkspaceCheckSummary = { files: 0, problems: 0, errors: 0, warnings: 0, infos: 0, open: 0, failed: [], cancelled: false };
-  const files = workspaceFiles(o.folders);
+  const files = workspaceFiles(o.folders, summary.failed);
   o.progress?.begin('report-lint：检查工作区', 0, `共 ${files.length} 个文件`, true);
   const cancelled = () => o.token.isCancellationRequested || !!o.progress?.token?.isCancellationRequested;
   try {
