@@ -1,11 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { allRules } from '../../server/src/rules';
-import { TestClient, editsOf } from './helpers/client';
+import { ROOT, SERVER, TestClient, editsOf } from './helpers/client';
 
 // Drives the built server (node dist/server.js --stdio) as an editor would.
 
@@ -264,11 +265,12 @@ describe('report-lint-server over stdio', () => {
     fs.writeFileSync(path.join(ws, '归档', '旧稿.txt'), '截至xx月底。\n');
     fs.writeFileSync(path.join(ws, 'data.json'), '{"x":"xx月"}');
     fs.writeFileSync(path.join(ws, '.reportlintignore'), '归档/\n');
+    fs.writeFileSync(path.join(ws, '报告(定稿).txt'), '完成投资xx万元。\n');
     const c2 = await TestClient.start({ root: ws, settings: SETTINGS });
     try {
       const summary = await c2.executeCommand('reportLint.checkWorkspace', []);
-      assert.equal(summary.files, 2);
-      assert.equal(summary.open, 2);
+      assert.equal(summary.files, 3);
+      assert.equal(summary.open, 3);
       assert.equal(summary.cancelled, false);
       const q1 = c2.uri('一季度.txt');
       assert.equal((await c2.diagnostics(q1))[0].code, 'placeholder');
@@ -278,6 +280,17 @@ describe('report-lint-server over stdio', () => {
       assert.equal(kinds[0], 'begin');
       assert.equal(kinds.at(-1), 'end');
       assert.ok(kinds.includes('report'));
+
+      // Opened under another spelling of its URI (as VS Code encodes parentheses): the copy published by the
+      // workspace check is cleared, so the problem is not listed twice.
+      const published = c2.uri('报告(定稿).txt');
+      assert.equal((await c2.diagnostics(published)).length, 1);
+      const vscodeUri = published.replace('(', '%28').replace(')', '%29');
+      assert.notEqual(vscodeUri, published);
+      const mark = c2.mark(published);
+      const since = await c2.open(vscodeUri, '完成投资xx万元。\n');
+      assert.equal((await c2.diagnostics(vscodeUri, since)).length, 1);
+      assert.deepEqual(await c2.diagnostics(published, mark), []);
     } finally {
       await c2.stop();
     }
@@ -298,5 +311,30 @@ describe('report-lint-server over stdio', () => {
     assert.deepEqual(client.published.get(uri)!.slice(mark).map((p) => p.version), [4]);
     await client.changeSettings({});
     await client.close(uri);
+  });
+});
+
+describe('report-lint-server transports and command line', () => {
+  test('node IPC (--node-ipc), as the VS Code client starts it', async () => {
+    const root = tempWorkspace();
+    const client = await TestClient.start({ root, transport: 'ipc', settings: SETTINGS });
+    try {
+      const uri = client.uri('ipc.txt');
+      const since = await client.open(uri, '截至xx月底。\n');
+      assert.deepEqual((await client.diagnostics(uri, since)).map((d) => d.code), ['placeholder']);
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('without a transport it prints its usage and exits 2; --version prints the version', () => {
+    const bare = spawnSync(process.execPath, [SERVER], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /--stdio/);
+    assert.doesNotMatch(bare.stderr, /\n\s+at /, 'no stack trace');
+    const version = spawnSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 });

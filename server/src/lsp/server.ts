@@ -82,6 +82,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let caps: ClientCapabilities = {};
   let folders: WorkspaceFolder[] = [];
   const shownProblems = new Set<string>();
+  /** Files the workspace check published diagnostics for (path → URI), for editors that spell URIs differently. */
+  const diskPublished = new Map<string, string>();
   const loggedRuleErrors = new Set<string>();
 
   const can = {
@@ -391,6 +393,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // The first content of a document (didOpen) is checked at once, later edits after the debounce delay.
     const first = !states.has(e.document.uri);
+    if (first) {
+      // The workspace check may have published this file under another spelling of its URI (%-encoding).
+      const file = uriToPath(e.document.uri);
+      const earlier = file ? diskPublished.get(file) : undefined;
+      if (file && earlier !== undefined) {
+        diskPublished.delete(file);
+        if (earlier !== e.document.uri) void connection.sendDiagnostics({ uri: earlier, diagnostics: [] });
+      }
+    }
     void schedule(e.document.uri, first);
   });
 
@@ -533,6 +544,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           configFor: async (file) => configFor(pathToUri(file), await getSettings(pathToUri(file))),
           isEnabled: async (file) => (await getSettings(pathToUri(file))).enable,
           onRuleError,
+          onPublished: (file, uri) => diskPublished.set(file, uri),
           log,
         });
       default:

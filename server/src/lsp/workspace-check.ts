@@ -24,6 +24,8 @@ export interface WorkspaceCheckOptions {
   configFor(file: string): Promise<EffectiveConfig>;
   isEnabled(file: string): Promise<boolean>;
   onRuleError(ruleId: string, e: unknown): void;
+  /** Called for every closed file whose diagnostics were published, with the URI used. */
+  onPublished?(file: string, uri: string): void;
   log(level: 'error' | 'info' | 'debug', message: string): void;
 }
 
@@ -93,6 +95,7 @@ export async function checkWorkspace(o: WorkspaceCheckOptions): Promise<Workspac
         const eff = await o.configFor(file);
         diags = lint(doc, o.rules, { rules: eff.rules, dictionary: eff.dictionary, onRuleError: o.onRuleError });
         void o.connection.sendDiagnostics({ uri, diagnostics: diags.map((d) => toLspDiagnostic(doc, 0, d)) });
+        o.onPublished?.(file, uri);
       }
       summary.files++;
       for (const d of diags) {

@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -55,6 +57,8 @@ export interface StartOptions {
   /** `reportLint` settings answered to workspace/configuration. */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** How to reach the built server: stdio (default) or node IPC (as the VS Code client does). */
+  transport?: 'stdio' | 'ipc';
   /** In-process server (for tests that inject rules): a function wiring the server onto the given streams. */
   inProcess?: (input: NodeJS.ReadableStream, output: NodeJS.WritableStream) => { dispose(): void };
 }
@@ -142,6 +146,11 @@ export class TestClient {
       const server = o.inProcess(toServer, toClient);
       conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       client = new TestClient(conn, o.root, settings, undefined, server);
+    } else if (o.transport === 'ipc') {
+      if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+      const proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+      client = new TestClient(conn, o.root, settings, proc);
     } else {
       if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
       const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
