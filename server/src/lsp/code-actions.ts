@@ -55,6 +55,8 @@ const NEXT_LINE_DIRECTIVE = /^([ \t\u3000]*)<!--\s*report-lint-disable-next-line
 /**
  * The edit that disables `ruleId` on line `line`: a `<!-- report-lint-disable-next-line RULE -->` line inserted
  * above it with the same indentation and line break, or the rule added to such a directive already there.
+ * In Markdown, a line that continues a paragraph gets `<!-- report-lint-disable-line RULE -->` at its end
+ * instead: a comment line there would split the paragraph in two when rendered.
  */
 export function ignoreLineEdit(doc: ReportDocument, line: number, ruleId: string): TextEdit {
   const start = doc.lineStart(line);
@@ -70,9 +72,20 @@ export function ignoreLineEdit(doc: ReportDocument, line: number, ruleId: string
       };
     }
   }
-  const indent = /^[ \t\u3000]*/.exec(doc.text.slice(start, doc.lineEnd(line)))![0];
+  const end = doc.lineEnd(line);
+  if (doc.format === 'markdown') {
+    const para = doc.paragraphAt(start) ?? doc.paragraphAt(end - 1);
+    if (para && para.start < start && /\S/.test(doc.text.slice(start, end))) {
+      const existing = /\s*<!--\s*report-lint-disable-line\b([^>]*?)\s*-->\s*$/.exec(doc.text.slice(start, end));
+      const ids = existing?.[1].split(/[\s,，]+/).filter(Boolean) ?? [];
+      const from = existing ? start + existing.index : end;
+      const pos = doc.positionAt(from);
+      return { range: { start: pos, end: doc.positionAt(end) }, newText: ` <!-- report-lint-disable-line ${[...ids, ruleId].join(' ')} -->` };
+    }
+  }
+  const indent = /^[ \t\u3000]*/.exec(doc.text.slice(start, end))![0];
   // The line's own break, so that a file with mixed breaks stays as it was around the edit.
-  const own = doc.text.slice(doc.lineEnd(line), line + 1 < doc.lineCount ? doc.lineStart(line + 1) : doc.text.length);
+  const own = doc.text.slice(end, line + 1 < doc.lineCount ? doc.lineStart(line + 1) : doc.text.length);
   const eol = own || lineBreakOf(doc.text);
   const pos = doc.positionAt(start);
   return { range: { start: pos, end: pos }, newText: `${indent}${disableNextLineComment(ruleId)}${eol}` };
