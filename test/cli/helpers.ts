@@ -9,14 +9,24 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const BIN = path.join(ROOT, 'bin', 'report-lint.js');
 
 let built = false;
-/** The CLI tests run the built bundle; `npm test` builds first, a single test file run builds when needed. */
+/** The CLI tests run the built bundle; `npm test` builds first, a single test file run rebuilds when sources are newer. */
 export function ensureBuilt(): void {
   if (built) return;
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
+  const bundle = path.join(ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(bundle) || newestSource(path.join(ROOT, 'server', 'src')) > fs.statSync(bundle).mtimeMs) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('build failed');
   }
   built = true;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
 }
 
 export interface RunResult {

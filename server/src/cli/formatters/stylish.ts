@@ -26,14 +26,20 @@ export function stylish(results: FileResult[], opts: FormatOptions): string {
     }
     if (r.error) lines.push(`  ${c.red(SEV_TEXT.error)}  ${r.error}`);
     if (r.skipped) lines.push(`  ${c.dim('跳过')}  ${r.skipped}`);
+    // Word documents have no lines: positions are ¶paragraph:column, and each finding shows its context.
+    const isDocx = /\.docx$/i.test(r.filePath);
     const rows = r.diagnostics.map((d) => {
       const p = r.doc!.positionAt(d.range[0]);
       const sev = d.severity === 'error' ? c.red(SEV_TEXT.error) : d.severity === 'warn' ? c.yellow(SEV_TEXT.warn) : c.blue(SEV_TEXT.info);
       const hint = d.fix ? ` → ${d.fix.text || '（删除）'}` : d.suggestions?.length ? ` → ${d.suggestions.map((s) => s.fix.text || '（删除）').join(' / ')}？` : '';
-      return { pos: `${p.line + 1}:${p.character + 1}`, sev, msg: d.message + hint, id: d.ruleId };
+      const excerpt = isDocx ? excerptOf(r.doc!.text, d.range[0], d.range[1]) : undefined;
+      return { pos: `${isDocx ? '¶' : ''}${p.line + 1}:${p.character + 1}`, sev, msg: d.message + hint, id: d.ruleId, excerpt };
     });
     const w = Math.max(0, ...rows.map((x) => x.pos.length));
-    for (const x of rows) lines.push(`  ${c.dim(x.pos.padEnd(w))}  ${x.sev}  ${x.msg}  ${c.dim(x.id)}`);
+    for (const x of rows) {
+      lines.push(`  ${c.dim(x.pos.padEnd(w))}  ${x.sev}  ${x.msg}  ${c.dim(x.id)}`);
+      if (x.excerpt) lines.push(`  ${' '.repeat(w)}  ${c.dim(x.excerpt)}`);
+    }
     lines.push('');
   }
   const t = totals(results);
@@ -47,4 +53,18 @@ export function stylish(results: FileResult[], opts: FormatOptions): string {
     if (t.fixable) lines.push(c.dim(`  其中 ${t.fixable} 个可用 --fix 自动修正`));
   }
   return lines.join('\n') + '\n';
+}
+
+/** The finding in its paragraph, 12 characters either side: 截至【xx】月底. */
+export function excerptOf(text: string, start: number, end: number, context = 12): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const before = Array.from(text.slice(lineStart, start));
+  const after = Array.from(text.slice(end, Math.max(end, lineEnd)));
+  const head = before.length > context ? '…' + before.slice(-context).join('') : before.join('');
+  const tail = after.length > context ? after.slice(0, context).join('') + '…' : after.join('');
+  const middle = Array.from(text.slice(start, end).replace(/\n/g, ' '));
+  const mid = middle.length > 40 ? middle.slice(0, 39).join('') + '…' : middle.join('');
+  return `${head}【${mid}】${tail}`.replace(/\t/g, ' ');
 }
