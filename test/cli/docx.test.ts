@@ -87,6 +87,8 @@ test('numbering: start values, overrides restarting a list, lvlRestart, isLgl-st
     <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
     <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
     <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+    <w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    <w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
   </w:numbering>`;
   const body = [
     p('甲', { numId: 1 }),
@@ -100,6 +102,12 @@ test('numbering: start values, overrides restarting a list, lvlRestart, isLgl-st
     p('章', { numId: 3 }),
     p('条', { numId: 3, ilvl: 1 }),
     p('无编号', { numId: 0 }),
+    // A nested list written as two restarted instances of one definition (as pandoc and others write them).
+    p('外一', { numId: 4 }),
+    p('外二', { numId: 4 }),
+    p('内一', { numId: 5, ilvl: 1 }),
+    p('内二', { numId: 5, ilvl: 1 }),
+    p('外三', { numId: 4 }),
   ].join('');
   assert.deepEqual(readDocx(makeDocx({ body, numbering: numberingXml })).text.split('\n'), [
     '3.甲',
@@ -113,6 +121,11 @@ test('numbering: start values, overrides restarting a list, lvlRestart, isLgl-st
     '第二章章',
     '2）条',
     '无编号',
+    '1.外一',
+    '2.外二',
+    '1.1内一',
+    '1.2内二',
+    '3.外三',
   ]);
 });
 
@@ -192,4 +205,24 @@ test('CLI: a corrupt .docx is reported by name (exit 2), the other files are sti
   assert.equal(json.find((f: { filePath: string }) => f.filePath.endsWith('a.txt')).warningCount, 1);
   const s = runBin([], { cwd: dir });
   assert.match(s.stdout, /broken\.docx\n {2}错误 {2}不是有效的 Word 文档（\.docx）：无法解压/);
+});
+
+test('mutated .docx bytes: readDocx returns text or throws DocxError, nothing else', () => {
+  const good = makeDocx({ body: [p('总体情况', { numId: 1 }), p('截至xx月底，完成投资。'), p('二是', { numId: 1, ilvl: 1 })].join(''), numbering: NUMBERING, styles: STYLES });
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  let parsed = 0;
+  for (let i = 0; i < 400; i++) {
+    const bytes = Uint8Array.from(good);
+    const flips = 1 + Math.floor(rand() * 8);
+    for (let k = 0; k < flips; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+    const cut = rand() < 0.2 ? bytes.subarray(0, Math.floor(rand() * bytes.length)) : bytes;
+    try {
+      readDocx(cut);
+      parsed++;
+    } catch (e) {
+      assert.ok(e instanceof DocxError, `#${i}: ${(e as Error)?.stack}`);
+    }
+  }
+  assert.ok(parsed < 400);
 });

@@ -119,9 +119,8 @@ function parseLevel(l: El): Level {
 class Numbering {
   private readonly abstracts = new Map<string, { levels: Map<number, Level>; styleLink?: string }>();
   private readonly nums = new Map<string, Num>();
-  /** Counters per abstract numbering (lists sharing one continue each other, as in Word). */
+  /** Counters per list instance (see next()). */
   private readonly counters = new Map<string, Array<number | undefined>>();
-  private readonly started = new Set<string>();
 
   constructor(
     doc: Document | undefined,
@@ -168,12 +167,11 @@ class Numbering {
     const level = (i: number): Level | undefined => num.overrides.get(i)?.level ?? abs.levels.get(i);
     const lv = level(ilvl);
     if (!lv) return '';
-    let counters = this.counters.get(abs.id);
-    if (!counters) this.counters.set(abs.id, (counters = []));
-    if (!this.started.has(numId)) {
-      this.started.add(numId);
-      for (const [i, o] of num.overrides) if (o.start !== undefined || o.level) counters[i] = undefined;
-    }
+    // A list instance with start overrides is a list of its own (Word's "restart numbering"); instances without
+    // overrides that share an abstract definition continue one another.
+    const key = num.overrides.size ? `num:${numId}` : `abs:${abs.id}`;
+    let counters = this.counters.get(key);
+    if (!counters) this.counters.set(key, (counters = []));
     const startOf = (i: number) => num.overrides.get(i)?.start ?? level(i)?.start ?? 1;
     counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : counters[ilvl]! + 1;
     for (let k = ilvl + 1; k < 9; k++) {
@@ -309,16 +307,21 @@ function styleNumPr(styles: Map<string, Style>, id: string): { numId?: string; i
 /** Elements whose content is not part of the paragraph's running text. */
 const SKIP = new Set(['del', 'moveFrom', 'instrText', 'delText', 'delInstrText', 'drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference', 'rPr', 'pPr', 'fldData', 'sectPr', 'annotationRef', 'footnoteRef', 'endnoteRef', 'separator', 'continuationSeparator']);
 
+/** mc:AlternateContent: its mc:Fallback, the form every reader understands. */
+function fallbackOf(el: El): El | undefined {
+  if (el.localName !== 'AlternateContent') return undefined;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as El).localName === 'Fallback') return c as El;
+  return undefined;
+}
+
 function runText(e: El, out: string[]): void {
   for (let c = e.firstChild; c; c = c.nextSibling) {
     if (c.nodeType !== 1) continue;
     const el = c as El;
     if (!W_NS.has(el.namespaceURI ?? '')) {
       // mc:AlternateContent and the like: read the fallback only.
-      if (el.localName === 'AlternateContent') {
-        const fb = Array.from(el.childNodes as unknown as ArrayLike<Node>).find((n) => n.nodeType === 1 && (n as El).localName === 'Fallback') as El | undefined;
-        if (fb) runText(fb, out);
-      }
+      const fb = fallbackOf(el);
+      if (fb) runText(fb, out);
       continue;
     }
     const name = el.localName ?? '';
@@ -404,10 +407,8 @@ class Reader {
       if (c.nodeType !== 1) continue;
       const el = c as El;
       if (!W_NS.has(el.namespaceURI ?? '')) {
-        if (el.localName === 'AlternateContent') {
-          const fb = Array.from(el.childNodes as unknown as ArrayLike<Node>).find((n) => n.nodeType === 1 && (n as El).localName === 'Fallback') as El | undefined;
-          if (fb) this.blocks(fb, kind, part, indexOf, keepEmpty);
-        }
+        const fb = fallbackOf(el);
+        if (fb) this.blocks(fb, kind, part, indexOf, keepEmpty);
         continue;
       }
       switch (el.localName) {
