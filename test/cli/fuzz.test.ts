@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 
 const SEED = Number(process.env.REPORT_LINT_FUZZ_SEED ?? 20241125);
 const COUNT = Number(process.env.REPORT_LINT_FUZZ_COUNT ?? 3000);
-/** Total time for the run (the test stops generating then); a bound, not a speed target. */
+/** Total time for the run (the test stops generating then): a bound on the suite's time, not a speed target. */
 const BUDGET_MS = 20_000;
 /** One document taking longer than this is a hang. */
 const CEILING_MS = 10_000;
@@ -50,7 +50,7 @@ test(`fuzz: up to ${COUNT} generated documents through every rule (seed ${SEED})
   });
   await worker.terminate();
   assert.deepEqual(failures.slice(0, 10), [], `${failures.length} documents failed`);
-  assert.ok(outcome.done >= Math.min(COUNT, 300), `only ${outcome.done} documents were checked within the budget`);
+  assert.ok(outcome.done > 0, 'no document was checked');
   // Reported, not asserted: the slowest document (speed targets live in npm run bench).
   console.log(`fuzz: ${outcome.done} documents; slowest #${outcome.slowest.index} (${outcome.slowest.length} chars) ${outcome.slowest.ms.toFixed(0)} ms`);
 });
