@@ -47,7 +47,7 @@ const UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
   ['批', unit(['trigger', 'list'])],
   ['轮', unit(['trigger', 'verb', 'conj', 'list'])],
   ['座', unit(['trigger', 'verb', 'nounEnd', 'list'])],
-  ['次', unit(['trigger', 'verb', 'list'])],
+  ['次', unit(['trigger', 'verb', 'nounEnd', 'list'])],
   ['件', unit(['trigger', 'list'])],
   ['户', unit(['trigger', 'countVerb', 'list', 'split'])],
   ['人', unit(['trigger'])],
@@ -87,6 +87,7 @@ const UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
   ['千元', unit(ALL, true)],
   ['万亩', unit(['trigger', 'verb', 'nounEnd', 'list'], true)],
   ['万人', unit(['trigger'], true)],
+  ['万人次', unit(['trigger', 'verb', 'nounEnd'], true)],
   ['万户', unit(['trigger'], true)],
   ['万吨', unit(['trigger', 'verb', 'nounEnd'], true)],
   ['万平方米', unit(['trigger', 'verb', 'nounEnd', 'list'], true)],
@@ -166,7 +167,9 @@ function isVerb(t: Token | undefined): boolean {
   return !!t && t.tag === 'v' && t.word.length >= 2 && !NOT_COUNTING_VERBS.has(t.word);
 }
 function isNoun(t: Token | undefined): boolean {
-  return !!t && /^(?:n|nz|nt|ns|vn|an|l|j)$/.test(t.tag) && t.word.length >= 2 && /^[\u4e00-\u9fff]+$/.test(t.word);
+  if (!t || t.word.length < 2 || !/^[\u4e00-\u9fff]+$/.test(t.word)) return false;
+  // jieba tags some four-character compounds as person names (安全检查/nr); real names are shorter.
+  return /^(?:n|nz|nt|ns|vn|an|l|j)$/.test(t.tag) || (t.tag === 'nr' && t.word.length >= 4);
 }
 function isNounLike(t: Token | undefined): boolean {
   return !!t && /^(?:n|nz|nt|ns|vn|an|l|j|x|ng)/.test(t.tag) && isHan(t.word[0]);
