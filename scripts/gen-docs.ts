@@ -12,6 +12,7 @@ import type { Rule, Severity } from '../server/src/core/types';
 export const ROOT = path.resolve(__dirname, '..');
 export const DOCS_DIR = path.join(ROOT, 'docs', 'rules');
 export const README = path.join(ROOT, 'README.md');
+const INDEX = 'README.md';
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 
@@ -84,6 +85,19 @@ export function renderRuleTable(rules: readonly Rule[]): string {
   return ['| 规则 | 名称 | 检查内容 | 默认级别 | 可自动修正 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** docs/rules/README.md: the index the editor opens when no rule is named. */
+export function renderIndex(rules: readonly Rule[]): string {
+  return [
+    '<!-- 本文件由 scripts/gen-docs.ts 根据规则的 meta 生成，请勿手工修改；修改规则后运行 npm run docs。 -->',
+    '# report-lint 规则',
+    '',
+    '每条规则可在 `.reportlintrc.json` 的 `rules` 中设为 `off`、`info`、`warn` 或 `error`，也可用行内注释关闭。',
+    '',
+    renderRuleTable(rules).replace(/\]\(docs\/rules\//g, ']('),
+    '',
+  ].join('\n');
+}
+
 /** README with the rule table replaced; throws when the markers are missing. */
 export function updateReadme(readme: string, rules: readonly Rule[]): string {
   const a = readme.indexOf(START);
@@ -96,6 +110,7 @@ export function updateReadme(readme: string, rules: readonly Rule[]): string {
 export function expectedFiles(rules: readonly Rule[] = allRules): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rules) out.set(path.join(DOCS_DIR, `${r.meta.id}.md`), renderRuleDoc(r));
+  out.set(path.join(DOCS_DIR, INDEX), renderIndex(rules));
   out.set(README, updateReadme(fs.readFileSync(README, 'utf8'), rules));
   return out;
 }
@@ -107,7 +122,7 @@ export function outdated(rules: readonly Rule[] = allRules): string[] {
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) stale.push(path.relative(ROOT, file));
   }
   if (fs.existsSync(DOCS_DIR)) {
-    const ids = new Set(rules.map((r) => `${r.meta.id}.md`));
+    const ids = new Set([INDEX, ...rules.map((r) => `${r.meta.id}.md`)]);
     for (const f of fs.readdirSync(DOCS_DIR)) if (f.endsWith('.md') && !ids.has(f)) stale.push(path.relative(ROOT, path.join(DOCS_DIR, f)));
   }
   return stale;
@@ -124,7 +139,7 @@ function main(): void {
     return;
   }
   fs.mkdirSync(DOCS_DIR, { recursive: true });
-  const ids = new Set(allRules.map((r) => `${r.meta.id}.md`));
+  const ids = new Set([INDEX, ...allRules.map((r) => `${r.meta.id}.md`)]);
   for (const f of fs.readdirSync(DOCS_DIR)) if (f.endsWith('.md') && !ids.has(f)) fs.rmSync(path.join(DOCS_DIR, f));
   let written = 0;
   for (const [file, text] of expectedFiles()) {

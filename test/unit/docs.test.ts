@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outdated, renderRuleDoc, renderRuleTable, updateReadme } from '../../scripts/gen-docs';
+import { outdated, renderIndex, renderRuleDoc, renderRuleTable, updateReadme } from '../../scripts/gen-docs';
 import { allRules, ruleDocsUrl } from '../../server/src/rules';
 import { lintText } from '../../server/src/core/runner';
 import type { Rule } from '../../server/src/core/types';
@@ -54,6 +54,10 @@ test('generated page carries the metadata', () => {
 test('table rows escape pipes and line breaks and link the page', () => {
   const table = renderRuleTable([fake]);
   assert.match(table, /\| \[`demo-rule`\]\(docs\/rules\/demo-rule\.md\) \| 演示\\\|规则 \| 一句话 说明 \| info \| ✓ \|/);
+});
+
+test('the index links the pages beside it', () => {
+  assert.match(renderIndex([fake]), /\| \[`demo-rule`\]\(demo-rule\.md\) \|/);
 });
 
 test('README update replaces only the marked block, and refuses a README without markers', () => {
