@@ -92,7 +92,8 @@ const UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
   ['万吨', unit(['trigger', 'verb', 'nounEnd'], true)],
   ['万平方米', unit(['trigger', 'verb', 'nounEnd', 'list'], true)],
 ]);
-const MAX_UNIT = Math.max(...[...UNITS.keys()].map((u) => u.length));
+/** Characters that start a unit: a paragraph without any of them has nothing to check. */
+const UNIT_START = new RegExp(`[${[...new Set([...UNITS.keys()].map((u) => u[0]))].join('')}]`);
 
 /** Words that announce a quantity: what follows them is a number (约亩 → 约[数字]亩). */
 const QUANTITY_WORDS = new Set([
@@ -145,7 +146,7 @@ function recut(word: string, offset: number): Token[] {
 function tokensOf(segment: (s: string) => Token[], text: string): Token[] {
   const out: Token[] = [];
   for (const t of segment(text)) {
-    if (t.tag === 'x' && t.word.length > 1 && /^[\u4e00-\u9fff]+$/.test(t.word)) {
+    if (t.tag === 'x' && t.word.length > 1 && UNIT_START.test(t.word) && /^[\u4e00-\u9fff]+$/.test(t.word)) {
       out.push(...recut(t.word, t.start));
     } else if (t.word.length > 1 && t.word[0] === '余' && UNITS.has(t.word.slice(1))) {
       out.push({ word: '余', tag: 'm', start: t.start, end: t.start + 1 }, { word: t.word.slice(1), tag: 'q', start: t.start + 1, end: t.end });
@@ -299,7 +300,7 @@ export const missingNumber: Rule = paragraphRule({
   checkParagraph(ctx, para) {
     const findings: Finding[] = [];
     const text = para.text;
-    if (!/[\u4e00-\u9fff]/.test(text)) return findings;
+    if (!/[\u4e00-\u9fff]/.test(text) || !(UNIT_START.test(text) || /[%％]/.test(text))) return findings;
     const toks = tokensOf(ctx.segment, text);
     const hits = [...findInParagraph(text, toks), ...splitUnits(text, toks, ctx.segment)].sort((a, b) => a.start - b.start);
     let lastEnd = -1;
