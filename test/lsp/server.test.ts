@@ -305,6 +305,9 @@ describe('report-lint-server over stdio', () => {
     await client.replaceText(uri, '截至xx月底，完成x个。\n');
     await client.replaceText(uri, '截至xx月底，完成x个，开工x个。\n');
     await client.replaceText(uri, '截至10月底，完成x个，开工x个。\n');
+    // The draft meter asking meanwhile gets the counts of the newest version, after the debounced check.
+    const stats = await client.conn.sendRequest('reportLint/documentStats', { uri });
+    assert.deepEqual(stats, { uri, version: 4, open: 2, other: 0, errors: 0, warnings: 2, infos: 0, byRule: { placeholder: 2 } });
     const d = await client.diagnostics(uri, mark);
     assert.equal(d.length, 2);
     // One publication for the burst, for its last version.

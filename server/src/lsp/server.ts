@@ -292,14 +292,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  /** The complete check of the document's current version, running it now if it is only scheduled. */
-  function ensureChecked(uri: string): Promise<CheckResult | undefined> {
+  /**
+   * The complete check of the document's current version. `now`: a check still waiting for its debounce delay
+   * runs at once (fix-all); otherwise it is awaited (the draft meter must not defeat the debounce).
+   */
+  function ensureChecked(uri: string, now = true): Promise<CheckResult | undefined> {
     const doc = documents.get(uri);
     if (!doc) return Promise.resolve(undefined);
     const st = stateOf(uri);
     if (st.result && st.result.version === doc.version) return Promise.resolve(st.result);
     const p = new Promise<CheckResult | undefined>((resolve) => st.waiters.push(resolve));
-    if (st.timer || !st.running) {
+    if ((st.timer && now) || (!st.timer && !st.running)) {
       clearTimeout(st.timer);
       st.timer = undefined;
       void run(uri, ++st.generation);
@@ -555,7 +558,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(DOCUMENT_STATS_REQUEST, async (params: { uri: string }): Promise<DocumentStats | null> => {
     const doc = params?.uri ? documents.get(params.uri) : undefined;
     if (!doc) return null;
-    const result = await ensureChecked(doc.uri);
+    const result = await ensureChecked(doc.uri, false);
     return result ? documentStats(doc.uri, result) : null;
   });
 
