@@ -197,15 +197,17 @@ describe('report-lint-server over stdio', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('sub/.reportlintrc.json'), type: 1 }] });
     assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Error);
 
-    // Broken: the defaults apply, one error message, and a diagnostic at the top of the open config file.
+    // Broken: the defaults apply, one error message, and a diagnostic at the top of the config file (listed
+    // before it is opened, and in the open document as typed).
     const cfgUri = client.uri('sub/.reportlintrc.json');
     const broken = '{ "rules": { "placeholder": "loud" } }\n';
     fs.writeFileSync(cfg, broken);
     const before = client.messages.length;
     mark = client.mark(uri);
-    const cfgMark = await client.open(cfgUri, broken, 'json');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 2 }] });
     assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Warning);
+    assert.match(String((await client.diagnostics(cfgUri, 0, (d) => d.length > 0))[0].message), /loud/);
+    const cfgMark = await client.open(cfgUri, broken, 'json');
     const cfgDiags = await client.diagnostics(cfgUri, cfgMark, (d) => d.length > 0);
     assert.equal(cfgDiags.length, 1);
     assert.equal(cfgDiags[0].severity, DiagnosticSeverity.Error);
@@ -228,7 +230,10 @@ describe('report-lint-server over stdio', () => {
     await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri: cfgUri } });
     assert.equal((await client.diagnostics(uri, mark))[0].severity, DiagnosticSeverity.Information);
     assert.deepEqual(await client.diagnostics(cfgUri, cfgMark2, (d) => d.length === 0), []);
+    // Closed while fixed: nothing listed for it.
+    const cfgMark3 = client.mark(cfgUri);
     await client.close(cfgUri);
+    assert.deepEqual(await client.diagnostics(cfgUri, cfgMark3), []);
     await client.close(uri);
     fs.rmSync(cfg);
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 3 }] });

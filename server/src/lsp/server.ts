@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -167,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         showProblemOnce(`${e.file}\u0000${e.message}`, e.message);
+        noteDiskConfigProblem(e.file);
       }
     }
     const good = configs.filter((c) => {
@@ -175,6 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return true;
       } catch (e) {
         showProblemOnce(`${c.file}\u0000${(e as Error).message}`, (e as Error).message);
+        noteDiskConfigProblem(c.file);
         return false;
       }
     });
@@ -188,24 +191,61 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const isConfigDocument = (uri: string) => path.basename(uriToPath(uri) ?? uri) === CONFIG_FILE;
 
-  /** Validates an open .reportlintrc.json as typed, and shows the problem at the top of the file. */
-  function validateConfigDocument(doc: TextDocument): void {
-    const file = uriToPath(doc.uri) ?? doc.uri;
-    let problem: string | undefined;
+  /** What is wrong with a config file's text, if anything (without the file name). */
+  function configProblem(text: string, file: string): string | undefined {
     try {
-      const config = parseConfig(doc.getText(), file);
+      const config = parseConfig(text, file);
       resolveConfig(file, [{ file, dir: path.dirname(file), config }], defaultRuleSettings(), ruleIds);
+      return undefined;
     } catch (e) {
-      problem = (e as Error).message.replace(`${file}: `, '');
+      return (e as Error).message.replace(`${file}: `, '');
     }
-    const firstLine = doc.getText().split(/\r\n|\r|\n/, 1)[0] ?? '';
+  }
+
+  /** Shows (or clears) the problem of a config file at its top: in the editor and in the problems list. */
+  function publishConfigProblem(uri: string, text: string, problem: string | undefined, version?: number): void {
+    const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
     void connection.sendDiagnostics({
-      uri: doc.uri,
-      version: doc.version,
+      uri,
+      version,
       diagnostics: problem
         ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } }, severity: DiagnosticSeverity.Error, source: SOURCE, message: `配置有误，report-lint 暂用默认设置：${problem}` }]
         : [],
     });
+  }
+
+  /** Validates an open .reportlintrc.json as typed. */
+  function validateConfigDocument(doc: TextDocument): void {
+    const file = uriToPath(doc.uri) ?? doc.uri;
+    publishConfigProblem(doc.uri, doc.getText(), configProblem(doc.getText(), file), doc.version);
+  }
+
+  /** Broken config files found on disk while checking documents (file → problem), shown even when not open. */
+  const diskConfigProblems = new Map<string, string>();
+
+  function noteDiskConfigProblem(file: string | undefined): void {
+    if (!file || documents.get(pathToUri(file)) || diskConfigProblems.has(file)) return;
+    revalidateDiskConfig(file);
+  }
+
+  /** Reads a config file from disk and shows or clears its problem (not for files open in the editor). */
+  function revalidateDiskConfig(file: string): void {
+    const uri = pathToUri(file);
+    if (documents.get(uri)) {
+      diskConfigProblems.delete(file); // the open document is validated as typed
+      return;
+    }
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const problem = text === undefined ? undefined : configProblem(text, file);
+    if (problem === diskConfigProblems.get(file)) return;
+    if (problem) diskConfigProblems.set(file, problem);
+    else diskConfigProblems.delete(file);
+    publishConfigProblem(uri, text ?? '', problem);
   }
 
   /** Config files or ignore files changed on disk: forget what was read and check everything again. */
@@ -213,6 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearConfigCache();
     shownProblems.clear();
     for (const d of documents.all()) if (isConfigDocument(d.uri)) validateConfigDocument(d);
+    for (const file of [...diskConfigProblems.keys()]) revalidateDiskConfig(file);
     recheckAll();
   }
 
@@ -413,6 +454,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidClose((e) => {
+    if (isConfigDocument(e.document.uri)) {
+      // Back to what is on disk: a broken file stays listed until it is fixed.
+      const file = uriToPath(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      if (file) {
+        diskConfigProblems.delete(file);
+        revalidateDiskConfig(file);
+      }
+      return;
+    }
     const st = states.get(e.document.uri);
     if (st) {
       clearTimeout(st.timer);
