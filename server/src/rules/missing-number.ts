@@ -173,7 +173,9 @@ function isNoun(t: Token | undefined): boolean {
   return /^(?:n|nz|nt|ns|vn|an|l|j)$/.test(t.tag) || (t.tag === 'nr' && t.word.length >= 4);
 }
 function isNounLike(t: Token | undefined): boolean {
-  return !!t && /^(?:n|nz|nt|ns|vn|an|l|j|x|ng)/.test(t.tag) && isHan(t.word[0]);
+  if (!t || !isHan(t.word[0]) || !/^(?:n|nz|nt|ns|vn|an|l|j|x|ng)/.test(t.tag)) return false;
+  // A word jieba only guessed (tag x) that starts with an adverb or adjective (很长, 更大) is not a noun.
+  return t.tag !== 'x' || !/^[dac]/.test(recut(t.word[0], 0)[0]?.tag ?? '');
 }
 function isContent(t: Token | undefined): boolean {
   return !!t && /^(?:n|nz|nt|ns|vn|v|an|l|j|x|ng|nr)/.test(t.tag) && isHan(t.word[0]);
@@ -240,7 +242,9 @@ function findInParagraph(text: string, toks: Token[]): Hit[] {
     if (prev && APPROXIMATE.has(prev.word) && info.magnitude) continue;
     // Verb (+了) + unit: 涉及个镇, 支出元, 召开了次会议. Not monosyllabic verbs (搞个活动, 打个比方).
     const verb = prev?.word === '了' ? prev2 : prev;
-    if (verb && isVerb(verb) && (endsClause || isNounLike(next)) && push('verb', verb)) continue;
+    // 还有个问题, 没有个准数: colloquial 有(一)个, not a gap.
+    const colloquial = !!verb && verb.word.endsWith('有') && t.word === '个';
+    if (verb && isVerb(verb) && !colloquial && (endsClause || isNounLike(next)) && push('verb', verb)) continue;
     if (verb && COUNTING_VERBS.has(verb.word) && (endsClause || isNounLike(next)) && push('countVerb', verb)) continue;
     // Noun + unit at the end of a clause: 项目个。 协议份， 投资亿元。
     if (prev && prev.end === t.start && isNoun(prev) && endsClause && push('nounEnd', prev)) continue;

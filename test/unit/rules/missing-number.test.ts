@@ -24,6 +24,7 @@ ruleTester(missingNumber, {
     '一户一策制定帮扶措施，户户通工程全面完工。',
     '法定代表人、所有权人和管理人应当到场，签字确认蚕品种名。',
     '全县拥有两院院士和各类专家，培养了一批企业家。',
+    '实现全面绿化还有个很长的过程，没有个三五年不行。',
     { name: 'placeholders are another rule', text: '完成投资xx万元，涉及x个镇。' },
   ],
   invalid: [
