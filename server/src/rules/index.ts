@@ -7,12 +7,13 @@ import { numberingStyle } from './numbering-style';
 import { countMismatch } from './count-mismatch';
 import { punctuation } from './punctuation';
 import { unit } from './unit';
+import { repeatedWord } from './repeated-word';
 
 /**
  * The rule catalogue. One rule per file in this folder; to add a rule, copy a neighbour, then list it here.
  * Order is the order of SPEC.md's catalogue.
  */
-export const allRules: readonly Rule[] = [placeholder, missingNumber, numberingSequence, numberingStyle, countMismatch, punctuation, unit];
+export const allRules: readonly Rule[] = [placeholder, missingNumber, repeatedWord, numberingSequence, numberingStyle, countMismatch, punctuation, unit];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
 
