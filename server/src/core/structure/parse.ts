@@ -117,7 +117,7 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void 
         if (m.value === 1 && lastHeadingEnd >= 0 && between.length >= 2 && between.length <= 40 && !/[。！？；;!?]/.test(between)) {
           const plain = !/[，,：:]/.test(between);
           if ((m.family === 'ar-dot' || m.family === 'ar-paren' || m.family === 'cn-paren') && plain && FAMILY_RANK[m.family] > lastHeadingRank) accepted = 'run-in';
-          if (m.family === 'cn-shi' && !WORD_BEFORE_YI.includes(t[i - 1]) && t.indexOf('二是', i) > 0) accepted = 'run-in';
+          if (m.family === 'cn-shi' && !WORD_BEFORE_YI.includes(t[i - 1]) && t.slice(i, i + 400).includes('二是')) accepted = 'run-in';
         }
         // The next item of a run-in list: …续建项目:无2.计划开工项目…
         const prev = m.family === 'ar-dot' ? lastArDot : m.family === 'ar-paren' ? lastArParen : undefined;
@@ -200,6 +200,11 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     if (h) headings.set(p.index, h);
   }
   found.sort((a, b) => a.start - b.start);
+  const bareByParagraph = new Map<number, Candidate[]>();
+  for (const b of bare) {
+    if (!bareByParagraph.has(b.paragraph)) bareByParagraph.set(b.paragraph, []);
+    bareByParagraph.get(b.paragraph)!.push(b);
+  }
 
   // Events in document order: Markdown headings (with a leading marker, if any) and markers.
   type Event = { kind: 'heading'; p: Paragraph; level: number; marker?: Candidate } | { kind: 'marker'; marker: Candidate };
@@ -209,7 +214,7 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     const level = headings.get(p.index);
     const inPara: Candidate[] = [];
     while (k < found.length && found[k].start < p.end) inPara.push(found[k++]);
-    const bareHere = bare.filter((b) => b.paragraph === p.index);
+    const bareHere = bareByParagraph.get(p.index) ?? [];
     let first = true;
     const all = [...inPara, ...bareHere].sort((a, b) => a.start - b.start);
     for (const m of all) {
@@ -274,7 +279,8 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
     while (stack.length - 1 > depth) close(stack.pop()!, m.start);
     const p = doc.paragraphs[m.paragraph];
     const runIn = !isHeadingFamily(m.family);
-    const nextInPara = realMarkers.find((x) => x.start >= m.end && x.paragraph === m.paragraph);
+    const nx = firstAtOrAfter(realMarkers, m.end);
+    const nextInPara = nx < realMarkers.length && realMarkers[nx].paragraph === m.paragraph ? realMarkers[nx] : undefined;
     const { title, end } = titleAfter(doc, m.end, nextInPara ? nextInPara.start : p.end, runIn);
     const node: StructureNode = { marker: m, title, selection: [m.start, Math.max(end, m.end)], range: [m.start, doc.text.length], children: [], parent: null };
     push(node);
@@ -292,16 +298,32 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
   return { root, nodes, lists: collectLists(root) };
 }
 
+/** Index of the first marker (sorted by start) that starts at or after `offset`. */
+function firstAtOrAfter(markers: readonly Marker[], offset: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The latest node of a family numbered `value` whose parent is still open (on the stack). */
 function previousInStack(nodes: StructureNode[] | undefined, value: number, stack: StructureNode[]): StructureNode | undefined {
   if (!nodes) return undefined;
-  for (let i = nodes.length - 1; i >= 0; i--) {
+  // Recent items only: a list picked up again after many others is not a continuation.
+  for (let i = nodes.length - 1; i >= Math.max(0, nodes.length - 64); i--) {
     const n = nodes[i];
     if (n.marker!.value !== value || !stack.includes(n.parent!)) continue;
     // It must still be the parent's latest item at its level or above (no （六） between 第一， and 第二，).
     const sibs = n.parent!.children;
     const rank = FAMILY_RANK[n.marker!.family];
-    if (sibs.slice(sibs.indexOf(n) + 1).some((c) => c.marker && FAMILY_RANK[c.marker.family] <= rank)) return undefined;
+    for (let j = sibs.length - 1; j >= 0 && sibs[j] !== n; j--) {
+      const c = sibs[j];
+      if (c.marker && FAMILY_RANK[c.marker.family] <= rank) return undefined;
+    }
     return n;
   }
   return undefined;
@@ -317,7 +339,7 @@ function acceptLostBrackets(doc: ReportDocument, m: Candidate, parent: Structure
   const siblings = parent.children.filter((c) => c.marker && (c.marker.family === 'cn-paren' || c.marker.lostBrackets));
   const last = siblings[siblings.length - 1]?.marker?.value ?? 0;
   if (m.value !== last + 1) return false;
-  const next = markers.find((x) => x.start >= m.sentenceEnd!);
+  const next = markers[firstAtOrAfter(markers, m.sentenceEnd)];
   if (!next || next.value !== 1 || FAMILY_RANK[next.family] <= FAMILY_RANK['cn-paren']) return false;
   const gap = doc.masked.slice(m.sentenceEnd, next.start);
   return /^[\s\u001A]*$/.test(gap);

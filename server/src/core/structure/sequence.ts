@@ -17,6 +17,7 @@ export function runsOf(list: MarkerList): Marker[][] {
       const run = [m];
       runs.push(run);
       open.push(run);
+      if (open.length > 8) open.shift();
       continue;
     }
     const top = open[open.length - 1];
@@ -81,34 +82,68 @@ export function renumberSuggestion(doc: ReportDocument, run: Marker[], from: num
   return { desc: `依次重新编号（只改编号）：${preview}`, fix: { range: [first.start, last.end], text } };
 }
 
-/** The list of the same family under the parent's previous sibling of the same level, if any. */
-function previousCousinList(list: MarkerList, lists: MarkerList[]): MarkerList | undefined {
-  const parent = list.parent;
-  const grand = parent.parent;
-  if (!grand || !parent.marker) return undefined;
-  const siblings = grand.children;
-  for (let i = siblings.indexOf(parent) - 1; i >= 0; i--) {
-    const s = siblings[i];
-    if (!s.marker || s.marker.family !== parent.marker.family) continue;
-    return lists.find((l) => l.parent === s && l.family === list.family);
-  }
-  return undefined;
-}
 
-/** Whether lists of this family under parents of this level mostly restart at 1 after a first section. */
-function restartsMostly(list: MarkerList, lists: MarkerList[]): boolean {
-  const pf = list.parent.marker?.family;
-  let restart = 0;
-  let cont = 0;
-  for (const l of lists) {
-    if (l.family !== list.family || l.parent.marker?.family !== pf) continue;
-    const cousin = previousCousinList(l, lists);
-    if (!cousin) continue;
-    const v = l.items[0].marker!.value;
-    if (v === 1) restart++;
-    else if (v === cousin.items[cousin.items.length - 1].marker!.value + 1) cont++;
+
+/** Lookups over a document's lists, built once per check. */
+class ListIndex {
+  private readonly byParent = new Map<StructureNode, Map<Family, MarkerList>>();
+  private readonly firstStart = new Map<string, number>();
+  private readonly restarts = new Map<string, boolean>();
+
+  constructor(private readonly lists: MarkerList[], nodes: StructureNode[]) {
+    for (const l of lists) {
+      if (!this.byParent.has(l.parent)) this.byParent.set(l.parent, new Map());
+      this.byParent.get(l.parent)!.set(l.family, l);
+    }
+    for (const n of nodes) {
+      const m = n.marker;
+      if (!m) continue;
+      const key = `${m.lostBrackets ? 'cn-paren' : m.family}:${m.value}`;
+      if (!this.firstStart.has(key)) this.firstStart.set(key, m.start);
+    }
   }
-  return restart > 0 && restart >= cont;
+
+  /** The list of the same family under the parent's previous sibling of the same level, if any. */
+  previousCousin(list: MarkerList): MarkerList | undefined {
+    const parent = list.parent;
+    const grand = parent.parent;
+    if (!grand || !parent.marker) return undefined;
+    const siblings = grand.children;
+    for (let i = siblings.lastIndexOf(parent) - 1; i >= 0; i--) {
+      const s = siblings[i];
+      if (!s.marker || s.marker.family !== parent.marker.family) continue;
+      return this.byParent.get(s)?.get(list.family);
+    }
+    return undefined;
+  }
+
+  /** Whether an item of family `f` numbered one less than `m` comes earlier in the document. */
+  earlier(f: Family, m: Marker): boolean {
+    const at = this.firstStart.get(`${f}:${m.value - 1}`);
+    return at !== undefined && at < m.start;
+  }
+
+  /** Whether lists of this family under parents of this level mostly restart at 1 after a first section. */
+  restartsMostly(list: MarkerList): boolean {
+    const pf = list.parent.marker?.family;
+    const key = `${list.family}:${pf}`;
+    let r = this.restarts.get(key);
+    if (r === undefined) {
+      let restart = 0;
+      let cont = 0;
+      for (const l of this.lists) {
+        if (l.family !== list.family || l.parent.marker?.family !== pf) continue;
+        const cousin = this.previousCousin(l);
+        if (!cousin) continue;
+        const v = l.items[0].marker!.value;
+        if (v === 1) restart++;
+        else if (v === cousin.items[cousin.items.length - 1].marker!.value + 1) cont++;
+      }
+      r = restart > 0 && restart >= cont;
+      this.restarts.set(key, r);
+    }
+    return r;
+  }
 }
 
 /** Where to look for earlier items a list's first item may continue: the enclosing section of a higher level. */
@@ -118,14 +153,11 @@ function searchStart(parent: StructureNode): number {
   return p ? p.range[0] : 0;
 }
 
-/** Whether an item numbered one less than `m` comes earlier in the document (the list may have been split). */
-function earlier(nodes: StructureNode[], f: Family, m: Marker): boolean {
-  return nodes.some((n) => n.marker && n.marker.start < m.start && (n.marker.lostBrackets ? 'cn-paren' : n.marker.family) === f && n.marker.value === m.value - 1);
-}
 
 /** Findings of `numbering-sequence`: gaps, repeats, steps back, wrong starts, numbering continued across parents. */
 export function numberingSequenceFindings(doc: ReportDocument): Finding[] {
   const s = documentStructure(doc);
+  const index = new ListIndex(s.lists, s.nodes);
   const out: Finding[] = [];
   for (const list of s.lists) {
     if (list.family === 'seq-word') continue;
@@ -134,19 +166,19 @@ export function numberingSequenceFindings(doc: ReportDocument): Finding[] {
       const problems: Array<{ m: Marker; message: string; from: number }> = [];
       const first = run[0];
       if (r === 0 && first.value > 1) {
-        const cousin = previousCousinList(list, s.lists);
+        const cousin = index.previousCousin(list);
         const cousinLast = cousin?.items[cousin.items.length - 1].marker;
-        const window = doc.text.slice(searchStart(list.parent), first.start);
+        const window = doc.text.slice(Math.max(searchStart(list.parent), first.start - 3000), first.start);
         if (cousinLast && cousinLast.value === first.value - 1) {
           // Numbering straight through the sections (（一）…（三） under 一、, （四） under 二、) is a convention of
           // its own: only reported where the document restarts its other sections.
-          if (!restartsMostly(list, s.lists)) return;
+          if (!index.restartsMostly(list)) return;
           problems.push({
             m: first,
             from: 1,
             message: `编号跨上级延续：“${displayMarker(list.parent.marker!)}”下的“${writtenMarker(first)}”接续了上一节的编号，应从“${show(f, 1, first)}”重新开始`,
           });
-        } else if (!cousinLast && !earlier(s.nodes, f, first) && !loosePattern(f, first.value - 1).test(window) && !loosePattern(f, 1).test(window)) {
+        } else if (!cousinLast && !index.earlier(f, first) && !loosePattern(f, first.value - 1).test(window) && !loosePattern(f, 1).test(window)) {
           problems.push({ m: first, from: 1, message: `编号从“${writtenMarker(first)}”开始，前面没有“${show(f, 1, first)}”` });
         }
       }
@@ -170,8 +202,10 @@ export function numberingSequenceFindings(doc: ReportDocument): Finding[] {
           problems.push({ m, from, message: `编号倒退：“${writtenMarker(p)}”之后是“${writtenMarker(m)}”，应为“${expected}”` });
         }
       }
+      const suggestions = new Map<number, Suggestion | undefined>();
       for (const pr of problems) {
-        const suggestion = renumberSuggestion(doc, run, pr.from);
+        if (!suggestions.has(pr.from)) suggestions.set(pr.from, renumberSuggestion(doc, run, pr.from));
+        const suggestion = suggestions.get(pr.from);
         out.push({ message: pr.message, range: [pr.m.start, pr.m.end], ...(suggestion ? { suggestions: [suggestion] } : {}) });
       }
     });
