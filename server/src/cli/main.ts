@@ -9,6 +9,9 @@ import { discover } from './discover';
 import { decode, DecodeError } from './encoding';
 import { formatters } from './formatters';
 import { checkOrFix, lintFile, type CheckOptions, type RuleErrorHandler } from './lint-file';
+import { annotateDocx } from './annotate';
+import { writeAtomic } from './fix';
+import { readDocx } from '../core/docx';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -194,6 +197,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       results = files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
     }
     if (results.some((r) => r.error)) failed = true;
+    if (opts.annotate) failed = writeAnnotatedCopies(results, path.resolve(io.cwd, opts.annotate), opts.annotateMode, io) || failed;
     const text = formatters[opts.format](results, { color: opts.output ? false : opts.color, cwd: io.cwd, dryRun: opts.fixDryRun && !opts.fix });
     if (opts.output) {
       const out = path.resolve(io.cwd, opts.output);
@@ -238,4 +242,37 @@ function checkStdin(opts: CliOptions, check: CheckOptions, io: CliIO, fixedConfi
     if (e instanceof ConfigError) return { filePath, diagnostics: [], error: `配置错误：${e.message}` };
     throw e;
   }
+}
+
+/**
+ * --annotate DIR: a reviewed copy of each checked .docx in DIR (same relative path as from the working folder,
+ * or the file name for files outside it), with Word comments (and tracked changes in `revisions` mode). Never
+ * writes over a source file. Returns true when a copy could not be written.
+ */
+function writeAnnotatedCopies(results: FileResult[], dir: string, mode: 'comments' | 'revisions', io: CliIO): boolean {
+  let failed = false;
+  for (const r of results) {
+    if (!/\.docx$/i.test(r.filePath) || r.error || r.skipped || !r.doc) continue;
+    const rel = path.relative(io.cwd, r.filePath);
+    const target = path.join(dir, rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(r.filePath));
+    if (path.resolve(target) === path.resolve(r.filePath)) {
+      io.stderr(`report-lint: 不会覆盖原文件 ${rel || r.filePath}：请为 --annotate 指定另一个文件夹\n`);
+      failed = true;
+      continue;
+    }
+    try {
+      const data = fs.readFileSync(r.filePath);
+      const docx = readDocx(data);
+      if (docx.text !== r.doc.text) throw new Error('文件在检查期间被修改过');
+      const out = annotateDocx(data, docx, r.diagnostics, { mode });
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeAtomic(target, Buffer.from(out.data));
+      const what = mode === 'revisions' ? `${out.comments} 条批注，${out.revisions} 处修订` : `${out.comments} 条批注`;
+      io.stderr(`report-lint: 已写入审阅副本 ${path.relative(io.cwd, target) || target}（${what}）\n`);
+    } catch (e) {
+      io.stderr(`report-lint: 无法写入 ${rel || r.filePath} 的审阅副本（${(e as Error)?.message ?? e}）\n`);
+      failed = true;
+    }
+  }
+  return failed;
 }

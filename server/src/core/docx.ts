@@ -37,7 +37,7 @@ export class DocxError extends Error {
   }
 }
 
-const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+export const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const R_NS = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
 /** Any one part larger than this (uncompressed) is refused: a zip bomb, not a report. */
 const MAX_PART = 256 * 1024 * 1024;
@@ -72,7 +72,7 @@ function onOff(e: El | undefined): boolean {
   return v === undefined || !['0', 'false', 'off'].includes(v);
 }
 
-function parseXml(xml: string, part: string): Document {
+export function parseXml(xml: string, part: string): Document {
   try {
     const doc = new DOMParser({
       onError: (level, msg) => {
@@ -314,14 +314,19 @@ function fallbackOf(el: El): El | undefined {
   return undefined;
 }
 
-function runText(e: El, out: string[]): void {
+/**
+ * Walks the running text of a paragraph (or any container) in order, calling `visit` with each piece of text
+ * and the element it comes from (a w:t, or a w:tab/w:br/… standing for one character). The reader builds the
+ * text from it; the annotator uses it to find the runs under an offset, so both agree character for character.
+ */
+export function walkText(e: El, visit: (text: string, el: El) => void): void {
   for (let c = e.firstChild; c; c = c.nextSibling) {
     if (c.nodeType !== 1) continue;
     const el = c as El;
     if (!W_NS.has(el.namespaceURI ?? '')) {
       // mc:AlternateContent and the like: read the fallback only.
       const fb = fallbackOf(el);
-      if (fb) runText(fb, out);
+      if (fb) walkText(fb, visit);
       continue;
     }
     const name = el.localName ?? '';
@@ -329,20 +334,20 @@ function runText(e: El, out: string[]): void {
     if (name === 'r' && onOff(child(child(el, 'rPr'), 'vanish'))) continue;
     switch (name) {
       case 't':
-        out.push(el.textContent ?? '');
+        visit(el.textContent ?? '', el);
         break;
       case 'tab':
       case 'ptab':
-        out.push('\t');
+        visit('\t', el);
         break;
       case 'br':
-        if (!['page', 'column'].includes(attr(el, 'type') ?? '')) out.push(' ');
+        if (!['page', 'column'].includes(attr(el, 'type') ?? '')) visit(' ', el);
         break;
       case 'cr':
-        out.push(' ');
+        visit(' ', el);
         break;
       case 'noBreakHyphen':
-        out.push('-');
+        visit('-', el);
         break;
       case 'softHyphen':
         break;
@@ -350,9 +355,13 @@ function runText(e: El, out: string[]): void {
         // A paragraph inside a run (text box content in some writers): kept out of this paragraph.
         break;
       default:
-        runText(el, out);
+        walkText(el, visit);
     }
   }
+}
+
+function runText(e: El, out: string[]): void {
+  walkText(e, (t) => out.push(t));
 }
 
 interface Collector {
