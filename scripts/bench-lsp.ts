@@ -131,9 +131,9 @@ async function overStdio(text: string): Promise<void> {
   conn.onNotification('textDocument/publishDiagnostics', () => {});
   conn.onNotification('window/logMessage', () => {});
   conn.listen();
-  const rssStart = rssOf(proc.pid!);
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   await conn.sendNotification('initialized', {});
+  const rssStart = rssOf(proc.pid!);
   const uri = pathToFileURL(path.join(ROOT, 'bench-report.txt')).href;
   const stats = () => conn.sendRequest('reportLint/documentStats', { uri }) as Promise<{ open: number; other: number } | null>;
   let t0 = process.hrtime.bigint();
@@ -157,7 +157,7 @@ async function overStdio(text: string): Promise<void> {
   console.log(`over stdio (dist/server.js), ${s ? s.open + s.other : '?'} findings:`);
   console.log(`  didOpen → complete check              ${open.toFixed(1)} ms (includes loading)`);
   console.log(`  one-char didChange → complete check   ${median(edits).toFixed(1)} ms median of ${edits.length}`);
-  console.log(`  server resident memory                ${rss ? mb(rss) : '?'} (at start ${rssStart ? mb(rssStart) : '?'})`);
+  console.log(`  server resident memory                ${rss ? mb(rss) : '?'} (after initialize ${rssStart ? mb(rssStart) : '?'})`);
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   conn.dispose();
