@@ -198,7 +198,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       resolveConfig(file, [{ file, dir: path.dirname(file), config }], defaultRuleSettings(), ruleIds);
       return undefined;
     } catch (e) {
-      return (e as Error).message.replace(`${file}: `, '');
+      // The diagnostic sits in the file itself: its path would only repeat it.
+      return (e as Error).message.split(file).join('').replace(/^[:：\s]+/, '');
     }
   }
 
