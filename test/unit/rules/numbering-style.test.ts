@@ -35,3 +35,21 @@ ruleTester(numberingStyle, {
     },
   ],
 });
+
+ruleTester(numberingStyle, {
+  valid: [
+    { name: 'references to items are not markers', text: '年度内又出现条例第四条第 （二）、 （三）、 （四）项规定的情形。\n符合本办法第（1）、（2）项的，予以支持。' },
+    { name: 'a level below used before a level above at the top of a document', text: '说明：\n1.数据截至年底。\n2.金额单位为万元。\n（一）经济运行\n（二）社会事业' },
+    {
+      name: 'quoted amendments: the numbered list goes on after the quoted items',
+      text: '一、修改部分\n（一）总则\n1.将第二条修改为：\n“下列情形除外：\n（一）甲；\n（二）乙。”\n2.将第三条删除。\n二、其他',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a higher level used below a lower one, where the document elsewhere nests them the standard way',
+      text: '一、工作回顾\n（一）经济运行\n1.工业。\n2.农业。\n二、工作打算\n1.总体思路。\n2.主要目标。\n（一）抓项目。\n（二）促消费。',
+      errors: [{ text: '（一）', message: /编号层级颠倒/, suggestions: ['（1）抓项目。\n（2）'] }],
+    },
+  ],
+});

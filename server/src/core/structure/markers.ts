@@ -84,14 +84,17 @@ export function matchMarkerAt(text: string, i: number): RawMatch | undefined {
   const c = text[i];
   let m: RegExpExecArray | null;
   if (c === '（' || c === '(') {
+    // 第（二）、（三）项: a reference list, not markers.
+    const listing = (len: number) => /^[、，,][ \u3000]*[（(]/.test(text.slice(i + len - 1, i + len + 3)) || /第[ \u3000]*$/.test(text.slice(Math.max(0, i - 3), i));
     if ((m = exec(RE.cnParen, text, i))) {
       const v = cnValue(m[1]);
+      if (listing(m[0].length)) return undefined;
       if (v) return { family: 'cn-paren', value: v, len: m[0].length, numOffset: m[0].indexOf(m[1]), numLen: m[1].length };
     }
     if ((m = exec(RE.arParen, text, i))) {
       const v = arabicValue(m[1]);
       const next = text[i + m[0].length];
-      if (v >= 1 && !/[0-9０-９%％]/.test(next ?? '')) return { family: 'ar-paren', value: v, len: m[0].length, numOffset: m[0].indexOf(m[1]), numLen: m[1].length };
+      if (v >= 1 && !/[0-9０-９%％]/.test(next ?? '') && !listing(m[0].length)) return { family: 'ar-paren', value: v, len: m[0].length, numOffset: m[0].indexOf(m[1]), numLen: m[1].length };
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../document';
 import type { Finding } from '../types';
-import { canonicalMarker, displayMarker, FAMILY_RANK, standardForm, type Family, type Marker } from './markers';
+import { canonicalMarker, displayMarker, FAMILY_RANK, standardForm, writtenMarker, type Family, type Marker } from './markers';
 import { documentStructure, type MarkerList, type StructureNode } from './parse';
 
 /** Why a marker's form is not the standard one (GB/T 9704-2012 7.3.3, GB/T 15834-2011 B.3). */
@@ -70,6 +70,64 @@ function levelSkips(doc: ReportDocument, lists: MarkerList[]): Finding[] {
   return out;
 }
 
+/**
+ * A higher level used below a lower one under the same parent (1. 2. then （一）: the （一） items follow 1. items
+ * as siblings), reported only when the document elsewhere puts that level above the other.
+ */
+function levelInversions(doc: ReportDocument, lists: MarkerList[], nodes: StructureNode[]): Finding[] {
+  const out: Finding[] = [];
+  // Which (upper, lower) level pairs the document nests the standard way.
+  const nested = new Set<string>();
+  for (const l of lists) {
+    const pf = familyOf(l.parent);
+    if (pf && CHECKED_LEVELS.includes(pf) && CHECKED_LEVELS.includes(l.family) && FAMILY_RANK[pf] < FAMILY_RANK[l.family]) nested.add(`${pf}>${l.family}`);
+  }
+  const byParent = new Map<StructureNode, MarkerList[]>();
+  for (const l of lists) {
+    if (!CHECKED_LEVELS.includes(l.family)) continue;
+    if (!byParent.has(l.parent)) byParent.set(l.parent, []);
+    byParent.get(l.parent)!.push(l);
+  }
+  for (const [parent, group] of byParent) {
+    // Under a numbered heading above both levels only (at the top of a document, a list may come before anything).
+    const pf = familyOf(parent);
+    if (!pf) continue;
+    for (const upper of group) {
+      if (FAMILY_RANK[pf] >= FAMILY_RANK[upper.family]) continue;
+      for (const lower of group) {
+        if (FAMILY_RANK[upper.family] >= FAMILY_RANK[lower.family]) continue;
+        const firstUpper = upper.items[0].marker!;
+        // Lower-level items before the first upper-level one, as its siblings.
+        if (lower.items[0].marker!.start > firstUpper.start) continue;
+        // A lower list that goes on after the upper items holds them (quoted text: 21.将第四十二条修改为：“…（一）…” 22.…).
+        const lastLower = lower.items[lower.items.length - 1].marker!;
+        if (lastLower.start > firstUpper.start) continue;
+        if (nodes.some((n) => n.marker && n.marker.family === lower.family && n.marker.value === lastLower.value + 1 && n.marker.start > firstUpper.start)) continue;
+        if (!nested.has(`${upper.family}>${lower.family}`)) continue;
+        const run = upper.items.map((n) => n.marker!).filter((m) => m.start > lower.items[0].marker!.start);
+        const below = NEXT_LEVEL[lower.family];
+        const upperMark = canonicalMarker(upper.family, 1);
+        const lowerMark = canonicalMarker(lower.family, 1);
+        const f: Finding = {
+          message: `编号层级颠倒：“${writtenMarker(firstUpper)}”出现在“${writtenMarker(lower.items[0].marker!)}”一级的编号之后、与之同级（本文其他部分“${upperMark}”在“${lowerMark}”之上）`,
+          range: [firstUpper.start, firstUpper.end],
+        };
+        if (below && below !== upper.family && run.length) {
+          let text = '';
+          let pos = run[0].start;
+          for (const m of run) {
+            text += doc.text.slice(pos, m.start) + canonicalMarker(below, m.value);
+            pos = m.end;
+          }
+          f.suggestions = [{ desc: `改为“${lowerMark}”的下一级：${run.map((m) => canonicalMarker(below, m.value)).join(' ')}`, fix: { range: [run[0].start, pos], text } }];
+        }
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
 /** Findings of `numbering-style`: marker forms, lost brackets, skipped levels. */
 export function numberingStyleFindings(doc: ReportDocument): Finding[] {
   const s = documentStructure(doc);
@@ -91,6 +149,6 @@ export function numberingStyleFindings(doc: ReportDocument): Finding[] {
       out.push({ message: formReason(m, want), range: [m.start, m.end], fix: { range: [m.start, m.end], text: want } });
     }
   }
-  out.push(...levelSkips(doc, s.lists));
+  out.push(...levelSkips(doc, s.lists), ...levelInversions(doc, s.lists, s.nodes));
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }
