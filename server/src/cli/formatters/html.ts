@@ -35,6 +35,10 @@ export function proposal(text: string, d: Diagnostic): string | undefined {
     .filter((f) => f.range[0] === f0.range[0] || true)
     .slice(0, 3)
     .map((f) => text.slice(lo, f.range[0]) + f.text + text.slice(f.range[1], hi));
+  // A long replacement (a renumbered run) is described, not printed.
+  if (before.length > 40 || after.some((a) => a.length > 40)) {
+    return d.fix ? undefined : (d.suggestions ?? []).slice(0, 3).map((s) => s.desc).join(' / ');
+  }
   return `${before || '∅'} → ${after.map((a) => a || '（删除）').join(' / ')}`;
 }
 
