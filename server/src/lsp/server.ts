@@ -472,6 +472,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settle(st, undefined);
       states.delete(e.document.uri);
     }
+    settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
