@@ -71,6 +71,10 @@ test('figures and dates are not markers', () => {
   assert.deepEqual(documentStructure(new ReportDocument(text)).nodes.map((n) => n.marker!.text), []);
 });
 
+test('markers after a Latin word and a space are not taken (see (1) above)', () => {
+  assert.deepEqual(documentStructure(new ReportDocument('详见附录 Table (1) 所列数据。')).nodes, []);
+});
+
 test('footnote marks inside sentences and ［27］ references are not markers', () => {
   const text = '坚持以人民为中心的发展思想①，推进共同富裕［27］。\n①见《文件汇编》第3页。';
   const nodes = documentStructure(new ReportDocument(text)).nodes;
@@ -107,6 +111,8 @@ test('a heading that lost its brackets between 一、 and 一是 is level 2', ()
   assert.deepEqual(tree(text), ['一、上半年工作情况', '  （一）加快进度服务全县发展大局', '    一是细化计划', '    二是强化督查']);
   // Not a heading: ordinary words and quantities.
   assert.deepEqual(tree('一、总体情况\n一方面加快进度。一是细化计划。\n一年来成效明显。'), ['一、总体情况', '  一是细化计划']);
+  assert.deepEqual(tree('一、总体情况\n一村一品发展迅速。一是细化计划。二是强化督查。'), ['一、总体情况', '  一是细化计划', '  二是强化督查']);
+  assert.deepEqual(tree('一、总体情况\n一网通办全面推开。\n1.事项全部上线。'), ['一、总体情况', '  1.事项全部上线']);
 });
 
 test('run-in 第一，and 首先…其次…最后 enumerations', () => {

@@ -158,12 +158,17 @@ export function matchMarkerAt(text: string, i: number): RawMatch | undefined {
 const NOT_AFTER_BARE =
   '是个些直般定切起律致同体系方批流把年次项条名位天月日届带半边道样手生度共再连线级类份种件场只家户人元万亿千百十倍期轮组套座所间层号周季时分秒米亩吨股部章节篇段句字点处片环步头群对双于为向在和与及或并就也都又不没被将以而且如若其之举步言揽贯手时旦览应概致心意脉块席堂笔张封本台辆架艘棵株粒颗匹头口根把支枝面门床顶篇首句声下上中来去大小新老多少好高低长短前后左右内外';
 
+const SLOGAN_AFTER_BARE = '网站码窗键图盘稳保重风严会资改农水';
+
 /** A bare numeral (`一狠抓…`) that may be a heading whose brackets were lost; the tree decides. */
 export function matchBareNumeralAt(text: string, i: number): RawMatch | undefined {
   const m = /^([一二三四五六七八九]|十[一二三四五六七八九]?)/.exec(text.slice(i, i + 2));
   if (!m) return undefined;
   const next = text[i + m[0].length];
   if (!next || !HAN.test(next) || NOT_AFTER_BARE.includes(next) || CN_NUMERAL_CHARS.includes(next)) return undefined;
+  // Numbered slogans and set phrases: 一村一品, 三严三实, 三会一课, 五水共治, 六稳六保.
+  const word = text.slice(i + m[0].length, i + m[0].length + 4);
+  if (/[一二三四五六七八九十两]/.test(word) || SLOGAN_AFTER_BARE.includes(next)) return undefined;
   return { family: 'cn-paren', value: cnValue(m[0])!, len: m[0].length, numOffset: 0, numLen: m[0].length };
 }
 

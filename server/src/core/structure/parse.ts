@@ -61,7 +61,7 @@ function placementAt(t: string, i: number): Placement | 'inline' {
   if (SENTENCE_END.includes(c)) return 'sentence';
   if (CLOSERS.includes(c) && j > 0 && '。！？；'.includes(t[j - 1])) return 'sentence';
   if (CLAUSE_END.includes(c)) return 'clause';
-  if (j < i - 1 && !/[0-9０-９.．]/.test(c)) return 'space';
+  if (j < i - 1 && !/[0-9０-９.．A-Za-z]/.test(c)) return 'space';
   return 'inline';
 }
 

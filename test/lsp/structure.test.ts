@@ -1,0 +1,69 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { allRules } from '../../server/src/rules';
+import { TestClient } from './helpers/client';
+
+// The numbering structure in the editor: outline and folding of a Markdown report, and the structure rules'
+// diagnostics (count-mismatch points at the enumeration through relatedInformation).
+
+const STRUCTURE_RULES = ['numbering-sequence', 'numbering-style', 'count-mismatch'];
+const SETTINGS = { rules: Object.fromEntries(allRules.filter((r) => !STRUCTURE_RULES.includes(r.meta.id)).map((r) => [r.meta.id, 'off'])) };
+
+type Sym = { name: string; range: { start: { line: number }; end: { line: number } }; selectionRange: { start: { line: number; character: number } }; children?: Sym[] };
+
+describe('structure over LSP', () => {
+  let root: string;
+  let client: TestClient;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-structure-'));
+    client = await TestClient.start({ root, settings: SETTINGS });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('Markdown: headings with and without numbering nest with the numbered paragraphs; folding by section', async () => {
+    const uri = client.uri('plan.md');
+    const text = ['# 2026年工作计划', '', '## 一、总体要求', '', '（一）指导思想', '', '坚持稳中求进。', '', '## 二、重点任务', '', '1. 抓项目建设', '', '2. 抓民生保障', ''].join('\n');
+    await client.open(uri, text, 'markdown');
+    const symbols: Sym[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const shape = (s: Sym): unknown => [s.name, s.range.start.line, s.range.end.line, (s.children ?? []).map(shape)];
+    assert.deepEqual(symbols.map(shape), [
+      ['2026年工作计划', 0, 12, [
+        ['一、总体要求', 2, 6, [['（一）指导思想', 4, 6, []]]],
+        ['二、重点任务', 8, 12, [['1.抓项目建设', 10, 10, []], ['2.抓民生保障', 12, 12, []]]],
+      ]],
+    ]);
+    // The selection is the marker and title, inside the section.
+    assert.deepEqual(symbols[0].children![0].selectionRange.start, { line: 2, character: 3 });
+    const folds: Array<{ startLine: number; endLine: number }> = await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 12], [2, 6], [4, 6], [8, 12]]);
+    await client.close(uri);
+  });
+
+  test('diagnostics of the structure rules, with the enumeration as related information', async () => {
+    const uri = client.uri('draft.txt');
+    const text = '一、明年工作安排\n明年主要做好以下四个方面工作。\n(一)抓项目建设。\n（二）抓民生保障。\n（四）抓生态治理。\n';
+    const since = await client.open(uri, text);
+    const diags = await client.diagnostics(uri, since);
+    assert.deepEqual(diags.map((d) => [d.code, d.range.start.line, d.range.start.character]).sort(), [
+      ['numbering-sequence', 4, 0],
+      ['numbering-style', 2, 0],
+    ]);
+    await client.close(uri);
+    const uri2 = client.uri('count.txt');
+    const text2 = '一、明年工作安排\n明年主要做好以下四个方面工作。\n（一）抓项目建设。\n（二）抓民生保障。\n（三）抓生态治理。\n';
+    const since2 = await client.open(uri2, text2);
+    const [d] = await client.diagnostics(uri2, since2);
+    assert.equal(d.code, 'count-mismatch');
+    assert.equal(d.range.start.line, 1);
+    assert.equal(d.relatedInformation?.length, 1);
+    assert.equal(d.relatedInformation![0].location.range.start.line, 2);
+    assert.equal(d.relatedInformation![0].location.range.end.line, 4);
+    await client.close(uri2);
+  });
+});
