@@ -61,7 +61,7 @@ export function generate(seed: number): { text: string; format: 'markdown' | 'pl
   const pick = <T>(a: readonly T[] | string): T => a[Math.floor(r() * a.length)] as T;
   const eol = () => pick(['\n', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n']);
   const x0 = r();
-  const kind = x0 < 0.1 ? 0 : x0 < 0.3 ? 1 : x0 < 0.33 ? 2 : 3;
+  const kind = x0 < 0.1 ? 0 : x0 < 0.3 ? 1 : x0 < 0.315 ? 2 : 3;
   let text = '';
   const para = (len: number) => {
     let s = '';
@@ -80,28 +80,28 @@ export function generate(seed: number): { text: string; format: 'markdown' | 'pl
   };
   if (kind === 0) {
     // Pure garbage: any UTF-16 code unit, lone surrogates included.
-    const n = Math.floor(r() * 2000);
+    const n = Math.floor(r() * 1200);
     for (let i = 0; i < n; i++) text += String.fromCharCode(Math.floor(r() * 0x10000));
   } else if (kind === 1) {
     // Deeply nested numbering, sometimes skipping, repeating or going back.
     const depth = 1 + Math.floor(r() * 60);
     const counters: number[] = [];
-    for (let i = 0; i < 10 + r() * 100; i++) {
+    for (let i = 0; i < 5 + r() * 50; i++) {
       const level = Math.floor(r() * depth);
       counters.length = level + 1;
       counters[level] = (counters[level] ?? 0) + (r() < 0.9 ? 1 : Math.floor(r() * 5) - 2);
       const marker = MARKERS[level % MARKERS.length](Math.max(0, counters[level]));
-      text += '  '.repeat(level % 8) + marker + para(Math.floor(r() * 40)) + eol();
+      text += '  '.repeat(level % 8) + marker + para(Math.floor(r() * 24)) + eol();
     }
   } else if (kind === 2) {
     // One huge line.
     text = para(10000 + Math.floor(r() * 40000));
   } else {
     // A report-like draft with headings, lists, counts and stray syntax.
-    const n = 1 + Math.floor(r() * 20);
+    const n = 1 + Math.floor(r() * 10);
     for (let i = 0; i < n; i++) {
       if (r() < 0.3) text += pick(MARKERS)(1 + Math.floor(r() * 12));
-      text += para(Math.floor(r() * 200)) + eol();
+      text += para(Math.floor(r() * 120)) + eol();
     }
   }
   // Mutations: cut, duplicate, swap and splice slices.
