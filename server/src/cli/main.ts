@@ -12,6 +12,7 @@ import { checkOrFix, lintFile, type CheckOptions, type RuleErrorHandler } from '
 import { annotateDocx } from './annotate';
 import { writeAtomic } from './fix';
 import { readDocx } from '../core/docx';
+import { lintInWorkers, poolSize } from './pool';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -56,6 +57,8 @@ export interface CliIO {
   readStdin: () => Buffer | string;
   cwd: string;
   isTTY: boolean;
+  /** The script a worker thread runs (the CLI bundle itself); without it everything is checked in this thread. */
+  workerScript?: string;
 }
 
 export interface CliOptions {
@@ -194,7 +197,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(`report-lint: 没有找到与 “${u}” 匹配的文件\n`);
         failed = true;
       }
-      results = files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
+      const threads = io.workerScript && !opts.stdin ? poolSize(files) : 0;
+      if (process.env.REPORT_LINT_VERBOSE) io.stderr(`report-lint: ${files.length} 个文件，${threads > 1 ? `${threads} 个工作线程并行检查` : '单线程检查'}\n`);
+      results =
+        threads > 1
+          ? await lintInWorkers(files, threads, io.workerScript!, check, fixedConfig?.file, fixedConfig, onRuleError)
+          : files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
     }
     if (results.some((r) => r.error)) failed = true;
     if (opts.annotate) failed = writeAnnotatedCopies(results, path.resolve(io.cwd, opts.annotate), opts.annotateMode, io) || failed;
