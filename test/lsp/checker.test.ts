@@ -89,7 +89,7 @@ test('every rule of scope paragraph gives the same findings through the cache, a
   const scoped = allRules.filter((r) => r.meta.scope === 'paragraph');
   assert.ok(scoped.length >= 1);
   const examples = path.resolve(__dirname, '../../examples');
-  for (const name of fs.readdirSync(examples)) {
+  for (const name of fs.readdirSync(examples).filter((n) => /\.(txt|md)$/.test(n))) {
     const format = name.endsWith('.md') ? 'markdown' : 'plaintext';
     let text = fs.readFileSync(path.join(examples, name), 'utf8');
     const cache = new ParagraphCache();
