@@ -38,3 +38,41 @@ test('count-mismatch: the finding points at the enumeration too', () => {
   assert.equal(text.slice(d.related[0].range[0], d.related[0].range[1]), '一是西侧；二是东侧；三是滨河；四是');
   assert.match(d.related[0].message, /下文列出4项/);
 });
+
+// The list part: counts against the items listed next to them.
+ruleTester(countMismatch, {
+  valid: [
+    '东坑村、石门村、上寮村3个行政村完成污水管网铺设。',
+    '由财政、审计和纪检三方组成联合检查组。',
+    '共有城关镇、新桥镇和白沙镇三个镇纳入试点。',
+    { name: 'a list ending in 等 is a lower bound', text: '长沙、株洲、湘潭等5个城市参与试点。' },
+    '竣工项目3个（文化馆，体育馆，图书馆）。',
+    '建立市、县、乡三级联动机制，明确部门职责。',
+    { name: 'a bracket that qualifies the noun', text: '已有28个省（区、市）出台实施方案。' },
+    { name: 'verbs before the noun counted', text: '新建、改扩建乡镇卫生院12个，村卫生室46个。' },
+    '重点推进3个项目，分别为城东污水厂、滨江公园和体育中心。',
+    { name: 'each', text: '东区、西区各设2个安置点。' },
+    { name: 'a breakdown with numbers is not a list', text: '完成投资5亿元、新建厂房3栋、引进项目2个。' },
+    { name: 'enumerations belong to the structure check', text: '分为三个板块：一是河西片区，二是河东片区。' },
+    { name: '和 inside an item', text: '组织发改、财政、住房和城乡建设三个部门开展督查。' },
+  ],
+  invalid: [
+    {
+      text: '完成东山村、西岭村、南塘村2个村的人居环境整治。',
+      errors: [{ text: '2个', message: '数量不符：文中为“2个”，前面列出了3项（东山村、西岭村、南塘村）' }],
+    },
+    {
+      name: 'open count completed from the bracketed list',
+      text: '竣工项目x个（文化馆，体育馆，图书馆，档案馆）。',
+      errors: [{ text: 'x', fix: '4', message: /列出了4项/ }],
+      output: '竣工项目4个（文化馆，体育馆，图书馆，档案馆）。',
+    },
+    { text: '竣工项目5个（文化馆、体育馆、图书馆、档案馆）。', errors: [{ text: '5个', message: /其后列出了4项/ }] },
+    { text: '组织发改、财政、住建、自然资源、生态环境四个部门开展联合督查。', errors: [{ text: '四个', message: /列出了5项/ }] },
+    { name: 'more items than a 等 bound', text: '长沙、株洲、湘潭、岳阳等3个城市入选。', errors: [{ text: '3个', message: /已有4项/ }] },
+    { text: '重点推进4个项目，分别为城东污水厂、滨江公园和体育中心。', errors: [{ text: '4个', message: /列出了2～3项/ }] },
+    { text: '建立市、县、乡、村三级网格体系。', errors: [{ text: '三级' }] },
+    { text: '计划实施项目XX个（城南小学、北湖公园）。', errors: [{ text: 'XX', fix: '2' }] },
+    { text: '由行政、工会、妇联、团委和职工代表三方组成协调小组。', errors: [{ text: '三方', message: /列出了4～5项/ }] },
+  ],
+});

@@ -46,7 +46,7 @@ interface UnitDef {
 const COUNT_WORDS = [
   '人次', '户次', '车次', '架次', '个', '户', '人', '名', '家', '项', '所', '座', '条', '次', '件', '套', '间', '栋', '幢',
   '台', '辆', '处', '批', '场', '期', '篇', '份', '笔', '宗', '头', '张', '种', '类', '部', '株', '棵', '门', '起', '例', '位',
-  '艘', '架', '片', '块', '方', '对', '双', '支', '所', '届', '轮', '集', '册', '本', '首', '幅', '枚', '根', '口', '眼', '盏',
+  '艘', '架', '级', '片', '块', '方', '对', '双', '支', '所', '届', '轮', '集', '册', '本', '首', '幅', '枚', '根', '口', '眼', '盏',
 ];
 
 const UNITS: UnitDef[] = ([
@@ -110,6 +110,7 @@ const NOT_UNIT_AFTER: Record<string, RegExp> = {
   项: /^项(?:目)/,
   户: /^户(?:籍|口|外|型|厕|主)/,
   届: /^届(?:时|满)/,
+  级: /^级(?:别)/,
   轮: /^轮(?:流|换|岗|训|作)/,
   座: /^座(?:谈|位|次)/,
   笔: /^笔(?:者|试|记)/,
@@ -129,7 +130,7 @@ const SCALES: Array<[string, number]> = [
 const ARABIC = /[0-9０-９]+(?:[,，][0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/y;
 const CHINESE = /[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?/y;
 const OPEN = /(?:[xX]+(?:[.．][xX]+)?|\*+(?:[.．]\*+)?|[×＊]+|[？?]{2,})/y;
-const APPROX_BEFORE = /(?:约|大约|约为|近|将近|接近|超过|超|逾|达到?|不足|不到|不少于|不低于|至少|最多|上下|约有)$/;
+const APPROX_BEFORE = /(?:约|大约|约为|近|将近|接近|超过|超|逾|不足|不到|不少于|不低于|至少|最多|上下|约有)$/;
 const APPROX_AFTER = /^(?:多|余|以上|以下|左右|上下|出头|开外)/;
 
 export interface ExtractOptions {
@@ -236,7 +237,9 @@ export function extractQuantities(text: string, opts: ExtractOptions = {}): Quan
         continue;
       }
       const tok = tokenAt(segment(), i);
-      if (opts.segment && (!tok || tok.start !== i || !/^m/.test(tok.tag) || tok.tag === 'mq')) {
+      // The segmenter must see a numeral here (三方/m, 三级/b as one word), not a word that contains one (统一, 一方面/mq).
+      const numeralWord = !!tok && tok.start === i && ((/^m/.test(tok.tag) && tok.tag !== 'mq') || (tok.end <= i + s.length + 2 && tok.end > i + s.length));
+      if (opts.segment && !numeralWord) {
         i += m[0].length - 1;
         continue;
       }
@@ -285,7 +288,8 @@ export function extractQuantities(text: string, opts: ExtractOptions = {}): Quan
     const end = j + unitText.length;
     const factor = scale * (unit?.factor ?? 1);
     const value = parsed ? parsed.value * factor : null;
-    const ulp = parsed ? parsed.ulp * factor : 0;
+    // Counts written out in Chinese (一百二十个) are exact; 二十万 still shows its rounding.
+    const ulp = parsed ? (form === 'chinese' && parsed.value < 1000 ? 1 : parsed.ulp) * factor : 0;
     const before = text.slice(Math.max(0, start - 4), start);
     const approx = APPROX_BEFORE.test(before) || APPROX_AFTER.test(text.slice(numEnd, numEnd + 2)) || APPROX_AFTER.test(text.slice(end, end + 2)) || roughly;
     out.push({
