@@ -1,12 +1,13 @@
 import { checkRelations } from '../core/quantity/relations';
-import type { Finding, Rule } from '../core/types';
+import { paragraphRule } from '../core/paragraph-cache';
+import type { Rule } from '../core/types';
 
 /**
  * sum-mismatch — totals that disagree with their parts, percentages and growth rates that disagree with the
  * numbers they are computed from, shares that do not make up their whole. The arithmetic lives in
  * core/quantity/relations.ts; this file only walks the paragraphs.
  */
-export const sumMismatch: Rule = {
+export const sumMismatch: Rule = paragraphRule({
   meta: {
     id: 'sum-mismatch',
     defaultSeverity: 'warn',
@@ -14,6 +15,7 @@ export const sumMismatch: Rule = {
     title: '合计、占比与增幅不符',
     fixable: false,
     tier: 'fast',
+    scope: 'paragraph',
     docs: {
       summary: '总数与分项之和不符，占比、增幅与据以计算的数字不符，各部分占比之和不是100%。',
       details:
@@ -35,9 +37,7 @@ export const sumMismatch: Rule = {
       ],
     },
   },
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const para of ctx.doc.paragraphs) out.push(...checkRelations(para.text, para.start, ctx.segment));
-    return out;
+  checkParagraph(ctx, para) {
+    return checkRelations(para.text, para.start, ctx.segment);
   },
-};
+});

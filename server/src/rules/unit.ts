@@ -1,3 +1,4 @@
+import { paragraphRule } from '../core/paragraph-cache';
 import type { Finding, Rule, RuleContext, Token } from '../core/types';
 
 /**
@@ -167,7 +168,7 @@ function stacked(text: string, base: number, ctx: RuleContext, out: Hit[]): void
   }
 }
 
-export const unit: Rule = {
+export const unit: Rule = paragraphRule({
   meta: {
     id: 'unit',
     defaultSeverity: 'info',
@@ -186,17 +187,15 @@ export const unit: Rule = {
       passed: ['新建厂房5500平方米。', '累计补水3900万立方米。', '完成110kV输变电工程。', '引进万方数据库。', '各地方要统筹推进。', '节约资金50多万元。'],
     },
   },
-  check(ctx) {
+  checkParagraph(ctx, para) {
     const out: Hit[] = [];
-    for (const para of ctx.doc.paragraphs) {
-      const text = para.text;
-      if (!/[0-9０-９零〇一二两三四五六七八九十百千万]/.test(text)) continue;
-      units(text, para.start, ctx, out);
-      symbols(text, para.start, out);
-      years(text, para.start, out);
-      ranges(text, para.start, out);
-      stacked(text, para.start, ctx, out);
-    }
+    const text = para.text;
+    if (!/[0-9０-９零〇一二两三四五六七八九十百千万]/.test(text)) return out;
+    units(text, para.start, ctx, out);
+    symbols(text, para.start, out);
+    years(text, para.start, out);
+    ranges(text, para.start, out);
+    stacked(text, para.start, ctx, out);
     return out.sort((a, b) => a.range[0] - b.range[0]);
   },
-};
+});
