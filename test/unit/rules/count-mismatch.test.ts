@@ -53,7 +53,7 @@ ruleTester(countMismatch, {
     '重点推进3个项目，分别为城东污水厂、滨江公园和体育中心。',
     { name: 'each', text: '东区、西区各设2个安置点。' },
     { name: 'a breakdown with numbers is not a list', text: '完成投资5亿元、新建厂房3栋、引进项目2个。' },
-    { name: 'enumerations belong to the structure check', text: '分为三个板块：一是河西片区，二是河东片区。' },
+    { name: 'enumerations belong to the structure check', text: '分为两个板块：一是河西片区，二是河东片区。' },
     { name: '和 inside an item', text: '组织发改、财政、住房和城乡建设三个部门开展督查。' },
   ],
   invalid: [
