@@ -13,7 +13,7 @@ import { extractQuantities, type Quantity } from './quantities';
  */
 
 /** Measure words a count of listed items takes (3个, 三方, 两级, 三大). */
-const LIST_MEASURE = /^(?:大|个|方|家|项|类|种|级|批|所|座|条|名|位|支|部|届|户|村|镇|乡|县|区|市|省|国|片|块|处|地|场|件|套|台|辆|艘|条|次|款|门|项|张|本|栋|幢|座|院|校|园|站)/;
+const LIST_MEASURE = /^(?:大|个|方|家|项|类|种|级|批|所|座|条|名|位|支|部|届|户|村|镇|乡|县|区|市|省|国|片|块|处|地|场|件|套|台|辆|艘|条|款|门|项|张|本|栋|幢|座|院|校|园|站)/;
 const LIST_JOINERS = /以及|及|和|与|同|或/g;
 const CLAUSE_STOP = /[，,。；;：:！？!?（）()“”"《》【】\n]/;
 
@@ -86,11 +86,18 @@ function listBefore(text: string, pos: number): ListInfo | undefined {
   }
   let start = end;
   while (start > 0 && !CLAUSE_STOP.test(text[start - 1])) start--;
+  // 甲、乙、丙分为一等奖、二等奖2个等级: the list counted starts after 分为/包括/即.
+  const intro = /^.*(?:分为|分成|划分为|包括|包含|涵盖|即)/.exec(text.slice(start, end));
+  if (intro && text.slice(start + intro[0].length, end).includes('、')) start += intro[0].length;
+  // 中央，省、自治区、直辖市，…，乡、民族乡、镇五级: a list of comma-separated groups is not this list.
+  if (/[，,]/.test(text[start - 1] ?? '') && /、/.test(text.slice(Math.max(0, start - 24), start - 1).split(/[，,。；;：:]/).pop() ?? '')) return undefined;
   // Leading verbs and prepositions are part of the first item's text; they do not change the count.
   const body = text.slice(start, end);
   if (!body.includes('、')) return undefined;
   const r = listRange(body.replace(/^(?:由|在|对|将|把|涉及|包括|覆盖|围绕|聚焦|推进|完成|实施|开展)/, ''));
   if (!r) return undefined;
+  // Items of a counted list are short names (the first may carry a verb): 新建、改建村道不低于双车道四级 is not one.
+  if (r.items.slice(1).some((it) => it.length > 8)) return undefined;
   return { start, end, min: r.min, max: r.max, open, items: r.items, groups: r.groups };
 }
 
@@ -111,12 +118,15 @@ function listAfter(text: string, from: number): ListInfo | undefined {
       isOpen = true;
       body = body.slice(0, -etc[0].length);
     }
-    const items = body.split(/[，,、；;]/).map((s) => s.trim());
+    // Notes inside the bracket are not items: （甲、乙、丙，下同） · （甲、乙，以下简称两区）.
+    const items = body.split(/[，,、；;]/).map((s) => s.trim()).filter((s) => !/^(?:下同|同上|以下简称|以下称|下称|简称)/.test(s));
     if (items.length < 2 || items.some((s) => !s || s.length > 24 || /^(?:其中|含|包括|分别)/.test(s))) return undefined;
     const joiners = body.includes('、') || /[，,；;]/.test(body) ? items.reduce((n, s) => n + (s.match(LIST_JOINERS)?.length ?? 0), 0) : 0;
     return { start: open, end: open + close, min: items.length, max: items.length + joiners, open: isOpen, items };
   }
-  const intro = /^([\u4e00-\u9fff]{0,8}?)(?:[：:]|[，,]?(?:分别是|分别为|包括|即))/.exec(rest);
+  // A colon after a count introduces definitions or enumerations as often as a list (三级医疗事故：造成…、…),
+  // so only 分别为/分别是/包括/即 announce a list here.
+  const intro = /^([\u4e00-\u9fff]{0,8}?)[，,]?(?:分别是|分别为|包括|即)[：:]?/.exec(rest);
   if (!intro) return undefined;
   const s = from + intro[0].length;
   // 一是…二是… and （一）… belong to the enumeration check.
@@ -164,6 +174,7 @@ export function checkListCounts(text: string, base: number, segment?: (t: string
     if (!list) {
       list = listAfter(text, q.end);
       after = true;
+      if (list && text[list.start - 1] !== '（' && text[list.start - 1] !== '(' && hasNumber(text.slice(list.start, list.end), segment)) list = undefined;
       // Items named with a phase or batch (熙岸二期) are still items; Arabic numbers make it a breakdown.
       if (list && /[0-9０-９]/.test(text.slice(list.start, list.end))) list = undefined;
     }

@@ -7,7 +7,7 @@ import type { Token } from '../types';
  * Placeholders (xx个, ***.*万元) and numbers left out (共个) are *open* quantities: value null.
  */
 
-export type QuantityKind = 'money' | 'area' | 'volume' | 'length' | 'mass' | 'percent' | 'points' | 'count' | 'scalar';
+export type QuantityKind = 'money' | 'area' | 'volume' | 'length' | 'mass' | 'percent' | 'points' | 'count' | 'time' | 'scalar';
 
 export interface Quantity {
   /** [start, end) of the whole quantity (approximation words excluded) relative to the scanned text. */
@@ -51,6 +51,16 @@ const COUNT_WORDS = [
 
 const UNITS: UnitDef[] = ([
   { text: '个百分点', unit: '个百分点', kind: 'points', factor: 1 },
+  // Durations: 三个月, 5个工作日, 两个小时 are spans of time, never items or parts of a total.
+  { text: '个工作日', unit: '工作日', kind: 'time', factor: 1 },
+  { text: '个自然日', unit: '日', kind: 'time', factor: 1 },
+  { text: '个多月', unit: '月', kind: 'time', factor: 1 },
+  { text: '个月', unit: '月', kind: 'time', factor: 1 },
+  { text: '个小时', unit: '小时', kind: 'time', factor: 1 },
+  { text: '个星期', unit: '星期', kind: 'time', factor: 1 },
+  { text: '个季度', unit: '季度', kind: 'time', factor: 1 },
+  { text: '个年度', unit: '年度', kind: 'time', factor: 1 },
+  { text: '个学期', unit: '学期', kind: 'time', factor: 1 },
   { text: '%', unit: '%', kind: 'percent', factor: 1 },
   { text: '％', unit: '%', kind: 'percent', factor: 1 },
   { text: '‰', unit: '‰', kind: 'scalar', factor: 1 },

@@ -79,7 +79,7 @@ function totalsAndParts(ctx: Ctx): void {
       if (semi >= 0) partsEnd = k + semi;
     }
     // Parts: quantities after 其中 that are not changes, rates or comparisons.
-    const candidates = qs.filter((q) => q.start > k && q.end <= partsEnd && q.kind !== 'percent' && q.kind !== 'points');
+    const candidates = qs.filter((q) => q.start > k && q.end <= partsEnd && q.kind !== 'percent' && q.kind !== 'points' && q.kind !== 'time');
     const parts: Quantity[] = [];
     let unitOf: Quantity | undefined;
     for (const q of candidates) {
