@@ -148,8 +148,18 @@ export interface ExtractOptions {
   segment?: (text: string) => Token[];
 }
 
+/** Units by their first character, longest first. */
+const UNITS_BY_FIRST = new Map<string, UnitDef[]>();
+for (const u of UNITS) {
+  const list = UNITS_BY_FIRST.get(u.text[0]) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u.text[0], list);
+}
+
 function matchUnit(text: string, i: number): UnitDef | undefined {
-  for (const u of UNITS) {
+  const candidates = UNITS_BY_FIRST.get(text[i]);
+  if (!candidates) return undefined;
+  for (const u of candidates) {
     if (text.startsWith(u.text, i)) {
       const block = NOT_UNIT_AFTER[u.text];
       if (block && block.test(text.slice(i, i + 4))) return undefined;
@@ -181,11 +191,30 @@ function afterWord(text: string, i: number): string {
  * Extracts the quantities of `text` (usually a paragraph or a sentence), in order. Only numbers with a unit or a
  * scale are quantities; years, dates, ordinals (第3), numbering (一是) and words containing numerals (统一) are not.
  */
-export function extractQuantities(text: string, opts: ExtractOptions = {}): Quantity[] {
+const CANDIDATE = /[0-9０-９xX*×＊?？零〇○一二两三四五六七八九十]|百分之/g;
+const memo = new Map<string, readonly Quantity[]>();
+const MEMO_MAX = 256;
+
+export function extractQuantities(text: string, opts: ExtractOptions = {}): readonly Quantity[] {
+  // Several rules extract from the same paragraph: keep the last results (with and without the segmenter apart).
+  const key = (opts.segment ? 's' : 'p') + text;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = Object.freeze(scan(text, opts));
+  memo.set(key, out);
+  if (memo.size > MEMO_MAX) memo.delete(memo.keys().next().value as string);
+  return out;
+}
+
+function scan(text: string, opts: ExtractOptions): Quantity[] {
   const out: Quantity[] = [];
   let tokens: Token[] | undefined;
   const segment = () => (tokens ??= opts.segment ? opts.segment(text) : []);
   for (let i = 0; i < text.length; i++) {
+    CANDIDATE.lastIndex = i;
+    const next = CANDIDATE.exec(text);
+    if (!next) break;
+    i = next.index;
     const c = text[i];
     let numEnd = -1;
     let parsed: { value: number; ulp: number } | undefined;

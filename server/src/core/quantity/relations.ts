@@ -28,7 +28,7 @@ interface Ctx {
   trace?: string[];
   text: string;
   base: number;
-  qs: Quantity[];
+  qs: readonly Quantity[];
   out: Finding[];
 }
 
