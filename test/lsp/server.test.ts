@@ -174,6 +174,11 @@ describe('report-lint-server over stdio', () => {
     assert.equal(d[0].severity, DiagnosticSeverity.Error);
 
     mark = client.mark(uri);
+    await client.changeSettings({ rules: { placeholder: 'info' }, final: true });
+    const final = await client.diagnostics(uri, mark, (ds) => ds.length > 0);
+    assert.equal(final[0].severity, DiagnosticSeverity.Error, 'final: open text is an error whatever its level');
+
+    mark = client.mark(uri);
     await client.changeSettings({ languages: ['plaintext'] });
     assert.deepEqual(await client.diagnostics(uri, mark), [], 'markdown is no longer checked');
 
