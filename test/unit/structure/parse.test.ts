@@ -75,6 +75,14 @@ test('markers after a Latin word and a space are not taken (see (1) above)', () 
   assert.deepEqual(documentStructure(new ReportDocument('详见附录 Table (1) 所列数据。')).nodes, []);
 });
 
+test('numbered items inside a quotation belong to the quoted text, not to the outline', () => {
+  const text = ['一、修改《管理办法》', '1.将第三条修改为：', '“有下列情形之一的，不予登记：', '（一）材料不全的；', '（二）超过期限的。”', '2.将第五条删除。', '二、本决定自公布之日起施行。'].join('\n');
+  assert.deepEqual(tree(text), ['一、修改《管理办法》', '  1.将第三条修改为', '  2.将第五条删除', '二、本决定自公布之日起施行']);
+  // An inline quotation too; an unclosed quotation across paragraphs quotes nothing.
+  assert.deepEqual(tree('会议提出“（一）稳增长”的要求。\n（一）抓项目。'), ['（一）抓项目']);
+  assert.deepEqual(tree('“这段引文没有结束\n（一）抓项目。\n（二）抓民生。'), ['（一）抓项目', '（二）抓民生']);
+});
+
 test('footnote marks inside sentences and ［27］ references are not markers', () => {
   const text = '坚持以人民为中心的发展思想①，推进共同富裕［27］。\n①见《文件汇编》第3页。';
   const nodes = documentStructure(new ReportDocument(text)).nodes;

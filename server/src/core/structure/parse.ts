@@ -85,7 +85,7 @@ interface Candidate extends Marker {
   sentenceEnd?: number;
 }
 
-function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void {
+function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[], quotedFrom: boolean): void {
   const t = p.text;
   let lastHeadingEnd = -1; // end (paragraph offset) of the last heading marker at a boundary
   let lastHeadingRank = 0;
@@ -102,8 +102,13 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void 
     placement,
     paragraph: p.index,
   });
+  // Quoted text (a quoted amendment, a cited document) numbers its own items: they are not this document's.
+  let quote = quotedFrom ? 1 : 0;
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
+    if (c === '“') quote++;
+    else if (c === '”') quote = Math.max(0, quote - 1);
+    if (quote > 0) continue;
     if (!'一二三四五六七八九十（(第首其再最0123456789０１２３４５６７８９'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
     const m = matchMarkerAt(t, i);
     const placement = placementAt(t, i);
@@ -155,6 +160,32 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[]): void 
   }
 }
 
+/**
+ * Paragraphs inside a quotation that spans paragraphs: one opened by a paragraph that starts with “ and leaves it
+ * open, up to the paragraph that closes it (at most 60 paragraphs; an unclosed quote quotes nothing).
+ */
+function quotedParagraphs(paras: Paragraph[]): Set<number> {
+  const out = new Set<number>();
+  const balance = (t: string) => {
+    let b = 0;
+    for (const ch of t) {
+      if (ch === '“') b++;
+      else if (ch === '”') b--;
+    }
+    return b;
+  };
+  for (let i = 0; i < paras.length; i++) {
+    if (!/^[\s\u001A]*“/.test(paras[i].text) || balance(paras[i].text) <= 0) continue;
+    let depth = balance(paras[i].text);
+    let j = i + 1;
+    while (j < paras.length && j <= i + 60 && depth > 0) depth += balance(paras[j++].text);
+    if (depth > 0) continue;
+    for (let k = i + 1; k < j; k++) out.add(k);
+    i = j - 1;
+  }
+  return out;
+}
+
 function isAtxHeading(doc: ReportDocument, p: Paragraph): number | undefined {
   if (doc.format !== 'markdown') return undefined;
   const m = /^\s{0,3}(?:>\s?)*(#{1,6})(?:\s|$)/.exec(doc.text.slice(p.start, p.end));
@@ -194,8 +225,9 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
   const found: Candidate[] = [];
   const bare: Candidate[] = [];
   const headings = new Map<number, number>();
+  const quoted = quotedParagraphs(doc.paragraphs);
   for (const p of doc.paragraphs) {
-    scanParagraph(p, found, bare);
+    scanParagraph(p, found, bare, quoted.has(p.index));
     const h = isAtxHeading(doc, p);
     if (h) headings.set(p.index, h);
   }

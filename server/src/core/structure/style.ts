@@ -34,20 +34,30 @@ function familyOf(n: StructureNode): Family | undefined {
  */
 function levelSkips(doc: ReportDocument, lists: MarkerList[]): Finding[] {
   const out: Finding[] = [];
-  // Which child levels the document uses under each parent level.
-  const used = new Map<Family, Set<Family>>();
+  // Under how many parents of each level the document uses the standard next level, and how many skip it.
+  const withNext = new Map<Family, number>();
+  const skipping = new Map<Family, number>();
+  const byParent = new Map<StructureNode, Set<Family>>();
   for (const l of lists) {
-    const pf = familyOf(l.parent);
-    if (!pf || !CHECKED_LEVELS.includes(l.family)) continue;
-    if (!used.has(pf)) used.set(pf, new Set());
-    used.get(pf)!.add(l.family);
+    if (!familyOf(l.parent) || !CHECKED_LEVELS.includes(l.family)) continue;
+    if (!byParent.has(l.parent)) byParent.set(l.parent, new Set());
+    byParent.get(l.parent)!.add(l.family);
+  }
+  for (const [parent, families] of byParent) {
+    const pf = familyOf(parent)!;
+    const expected = NEXT_LEVEL[pf];
+    if (!expected) continue;
+    if (families.has(expected)) withNext.set(pf, (withNext.get(pf) ?? 0) + 1);
+    else if ([...families].some((f) => FAMILY_RANK[f] > FAMILY_RANK[expected])) skipping.set(pf, (skipping.get(pf) ?? 0) + 1);
   }
   for (const l of lists) {
     const pf = familyOf(l.parent);
     if (!pf || !CHECKED_LEVELS.includes(l.family)) continue;
     const expected = NEXT_LEVEL[pf];
     if (!expected || FAMILY_RANK[l.family] <= FAMILY_RANK[expected]) continue;
-    if (!used.get(pf)?.has(expected)) continue;
+    // The document's own practice decides: reported only where most parents of this level use the next level.
+    const standard = withNext.get(pf) ?? 0;
+    if (!standard || standard < (skipping.get(pf) ?? 0)) continue;
     // Every level between must be missing here (a list of the expected level under the same parent is fine).
     if (l.parent.children.some((c) => familyOf(c) === expected)) continue;
     const first = l.items[0].marker!;
@@ -62,7 +72,7 @@ function levelSkips(doc: ReportDocument, lists: MarkerList[]): Finding[] {
     }
     const preview = changed.map((m) => canonicalMarker(expected, m.value)).join(' ');
     out.push({
-      message: `编号层级跳跃：“${parentMark}”的下一级应为“${canonicalMarker(expected, 1)}”，此处直接用了“${displayMarker(first)}”（本文其他部分在“${parentMark.replace(/[一二三四五六七八九十0-9０-９①-⑳]+/, '')}”下使用“${canonicalMarker(expected, 1)}”）`,
+      message: `编号层级跳跃：“${parentMark}”的下一级应为“${canonicalMarker(expected, 1)}”，此处直接用了“${displayMarker(first)}”（本文其他“${canonicalMarker(pf, 1).replace(/一|1/, 'N')}”标题下多使用“${canonicalMarker(expected, 1).replace(/一|1/, 'N')}”）`,
       range: [first.start, first.end],
       suggestions: [{ desc: `改为“${want}”一级：${preview}`, fix: { range: [changed[0].start, pos], text } }],
     });
