@@ -204,3 +204,12 @@ test('operands: a glob, a missing path (exit 2, others still checked), an explic
   assert.match(u.stderr, /--frobnicate/);
   assertNoStack(u.stderr);
 });
+
+test('--output to a place that cannot be written: a clear message, exit 2', () => {
+  const dir = project();
+  fs.mkdirSync(path.join(dir, 'taken'));
+  const r = runBin(['--output', 'taken', 'draft.txt'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /report-lint: 无法写入报告 taken（EISDIR）/);
+  assertNoStack(r.stderr);
+});

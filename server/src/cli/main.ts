@@ -209,8 +209,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const text = formatters[opts.format](results, { color: opts.output ? false : opts.color, cwd: io.cwd, dryRun: opts.fixDryRun && !opts.fix });
     if (opts.output) {
       const out = path.resolve(io.cwd, opts.output);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, text);
+      try {
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        fs.writeFileSync(out, text);
+      } catch (e) {
+        io.stderr(`report-lint: 无法写入报告 ${opts.output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）\n`);
+        return 2;
+      }
     } else {
       io.stdout(text);
     }
