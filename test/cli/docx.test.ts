@@ -226,3 +226,15 @@ test('mutated .docx bytes: readDocx returns text or throws DocxError, nothing el
   }
   assert.ok(parsed < 400);
 });
+
+test('CLI: a .docx on standard input with --stdin-filename NAME.docx', () => {
+  const dir = tempDir();
+  const bytes = makeDocx({ body: [p('总体情况'), p('截至xx月底，完成投资。')].join('') });
+  const r = runBin(['--stdin', '--stdin-filename', '报告.docx', '--format', 'json'], { cwd: dir, input: Buffer.from(bytes) });
+  assert.equal(r.code, 0, r.stderr);
+  const m = JSON.parse(r.stdout)[0].messages.find((x: { ruleId: string }) => x.ruleId === 'placeholder');
+  assert.deepEqual([m.line, m.column], [2, 3]);
+  const bad = runBin(['--stdin', '--stdin-filename', 'x.docx'], { cwd: dir, input: 'not a zip' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stdout, /不是有效的 Word 文档/);
+});

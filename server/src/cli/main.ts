@@ -11,7 +11,7 @@ import { formatters } from './formatters';
 import { checkOrFix, lintFile, type CheckOptions, type RuleErrorHandler } from './lint-file';
 import { annotateDocx } from './annotate';
 import { writeAtomic } from './fix';
-import { readDocx } from '../core/docx';
+import { DocxError, readDocx } from '../core/docx';
 import { lintInWorkers, poolSize } from './pool';
 
 declare const __VERSION__: string;
@@ -244,9 +244,11 @@ function checkStdin(opts: CliOptions, check: CheckOptions, io: CliIO, fixedConfi
   const input = io.readStdin();
   let text: string;
   try {
-    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input).text;
+    if (typeof input === 'string') text = input.replace(/^\uFEFF/, '');
+    else if (/\.docx$/i.test(name)) text = readDocx(input).text;
+    else text = decode(input).text;
   } catch (e) {
-    return { filePath, diagnostics: [], error: e instanceof DecodeError ? e.message : String(e) };
+    return { filePath, diagnostics: [], error: e instanceof DecodeError || e instanceof DocxError ? e.message : String(e) };
   }
   const doc = new ReportDocument(text, ReportDocument.formatFor(name), name);
   try {
