@@ -110,8 +110,10 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[], quoted
     else if (c === '”') quote = Math.max(0, quote - 1);
     if (quote > 0) continue;
     if (!'一二三四五六七八九十（(第首其再最0123456789０１２３４５６７８９'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
-    const m = matchMarkerAt(t, i);
     const placement = placementAt(t, i);
+    // Inside a sentence a marker only counts right after a heading or as the next item of a run-in list.
+    if (placement === 'inline' && !(lastHeadingEnd >= 0 && i - lastHeadingEnd <= 40) && !lastArDot && !lastArParen) continue;
+    const m = matchMarkerAt(t, i);
     if (m) {
       let accepted: Placement | undefined = accepts(m.family, placement) ? (placement as Placement) : undefined;
       // ① after a full stop is a footnote mark (…的语言”。②); as an item it follows a colon or semicolon.
