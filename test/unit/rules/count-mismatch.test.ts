@@ -10,6 +10,7 @@ ruleTester(countMismatch, {
     '今年重点抓好以下两个方面工作：一是稳增长；二是惠民生。',
     { name: 'heading lists after an intro paragraph', text: '二、明年工作安排\n明年主要做好以下三个方面工作。\n（一）抓项目建设。\n（二）抓民生保障。\n（三）抓生态治理。\n三、保障措施' },
     { name: 'items that run over several paragraphs', text: '当前要做好以下三项工作：\n一是整顿纪律。\n纪律是保障。\n二是完善制度。\n三是加强考核。\n考核要严格。' },
+    { name: 'first, next, last: consistent', text: '主要采取三项措施：首先，摸清底数；其次，制定方案；最后，抓好落实。' },
     { name: 'open count', text: '主要做好以下几方面工作：一是抓项目；二是抓民生；三是抓生态。' },
     { name: 'quoted slogan', text: '始终坚持“两个确立”：一是讲政治；二是顾大局；三是守纪律。' },
     { name: 'count of something else', text: '这三个村发展较快：一是交通便利；二是产业兴旺。' },
@@ -27,6 +28,7 @@ ruleTester(countMismatch, {
       errors: [{ text: '四个方面', message: '所述“四个方面”与下文列出的3项（“（一）”至“（三）”）不符', suggestions: ['三'] }],
     },
     { name: 'two written 两', text: '重点抓好三项工作：第一，稳就业；第二，保民生。', errors: [{ text: '三项工作', suggestions: ['两'] }] },
+    { name: 'first, next, last', text: '主要采取两项措施：首先，摸清底数；其次，制定方案；最后，抓好落实。', errors: [{ text: '两项措施', suggestions: ['三'] }] },
     { name: 'arabic count', text: '主要有3个方面问题：1.资金不足；2.人才短缺。', errors: [{ text: '3个方面', suggestions: ['2'] }] },
   ],
 });

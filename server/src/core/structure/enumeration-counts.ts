@@ -69,7 +69,6 @@ export function enumerationCountFindings(doc: ReportDocument): Finding[] {
   const s = documentStructure(doc);
   const out: Finding[] = [];
   for (const list of s.lists) {
-    if (list.family === 'seq-word') continue;
     for (const run of runsOf(list)) {
       if (run[0].value !== 1) continue;
       const intro = introBefore(doc, run[0]);
@@ -78,14 +77,15 @@ export function enumerationCountFindings(doc: ReportDocument): Finding[] {
       if (!count) continue;
       const items = run;
       // A gap or a repeat inside is numbering-sequence's to report; the count is then unclear.
-      if (items.some((m, i) => m.value !== i + 1)) continue;
+      // (首先…其次…最后: 最后 is the last item, whatever its number.)
+      if (items.some((m, i) => m.value !== i + 1 && !(m.family === 'seq-word' && m.value === 0 && i === items.length - 1 && i > 0))) continue;
       const n = items.length;
       if (n === count.value) continue;
       const last = items[n - 1];
       if (n < count.value) {
         // The rest may be written in a form not taken as a marker (三是 after a comma in a quote…): then silent.
         const after = doc.text.slice(last.end, Math.min(doc.text.length, last.end + 2000));
-        if (loosePattern(list.family, n + 1).test(after.slice(0, nextBreak(doc, last)))) continue;
+        if (list.family === 'seq-word' || loosePattern(list.family, n + 1).test(after.slice(0, nextBreak(doc, last)))) continue;
       }
       const phrase = doc.text.slice(count.start, count.end);
       const span = n === 1 ? `“${writtenMarker(items[0])}”` : `“${writtenMarker(items[0])}”至“${writtenMarker(last)}”`;
