@@ -55,6 +55,7 @@ ruleTester(countMismatch, {
     '重点推进3个项目，分别为城东污水厂、滨江公园和体育中心。',
     { name: 'each', text: '东区、西区各设2个安置点。' },
     { name: 'a breakdown with numbers is not a list', text: '完成投资5亿元、新建厂房3栋、引进项目2个。' },
+    { name: 'a word ending in a measure character', text: '落实整改措施，整改个别问题（程序、台账）。' },
     { name: 'enumerations belong to the structure check', text: '分为两个板块：一是河西片区，二是河东片区。' },
     { name: '和 inside an item', text: '组织发改、财政、住房和城乡建设三个部门开展督查。' },
   ],
@@ -75,6 +76,12 @@ ruleTester(countMismatch, {
     { text: '重点推进4个项目，分别为城东污水厂、滨江公园和体育中心。', errors: [{ text: '4个', message: /列出了2～3项/ }] },
     { text: '建立市、县、乡、村三级网格体系。', errors: [{ text: '三级' }] },
     { text: '计划实施项目XX个（城南小学、北湖公园）。', errors: [{ text: 'XX', fix: '2' }] },
+    {
+      name: 'number left out before the measure word',
+      text: '今年建成民生项目个（敬老院，卫生院，文化站），群众满意。',
+      errors: [{ text: '个', fix: '3', message: /应为“3个”/ }],
+      output: '今年建成民生项目3个（敬老院，卫生院，文化站），群众满意。',
+    },
     { text: '由行政、工会、妇联、团委和职工代表三方组成协调小组。', errors: [{ text: '三方', message: /列出了4～5项/ }] },
   ],
 });

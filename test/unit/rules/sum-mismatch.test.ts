@@ -26,6 +26,9 @@ ruleTester(sumMismatch, {
     '城乡居民人均收入由2.1万元增加到2.5万元，年均实际增长6.1%。',
     '农村低收入人口占比由8.5%下降到2.1%，下降6.4个百分点。',
     '接待游客由320万人次增加到410万人次，增加90万人次。',
+    { name: 'two years named', text: '2023年全县完成税收收入6.3亿元，2022年为5.6亿元，同比增长12.5%。' },
+    { name: 'the year before named', text: '今年1—9月实现网络零售额18.4亿元，上年同期为16亿元，同比增长15%。' },
+    { name: 'years two apart are not a year-on-year pair', text: '2021年完成投资20亿元，2023年完成投资30亿元，同比增长8%。' },
     // Shares of one whole.
     '三次产业结构调整为10.2:40.5:49.3。',
     '城镇、农村和流动人口分别占总人口的52%、38%和10%。',
@@ -59,6 +62,12 @@ ruleTester(sumMismatch, {
     { text: '粮食总产达到48.6万吨，较上年的45万吨增长12%。', errors: [{ text: '12%', message: /应增长8%/ }] },
     { text: '单位产值能耗由0.82吨下降到0.74吨，下降12%。', errors: [{ text: '12%', message: /应下降9\.8%/ }] },
     { text: '常住人口由12.4万人减少到11.8万人，减少0.8万人。', errors: [{ text: '0.8万人', message: /应减少0\.6万人/ }] },
+    {
+      name: 'two years named, growth wrong',
+      text: '2022年全县规上工业产值为85亿元，2023年达到96亿元，同比增长15%。',
+      errors: [{ text: '15%', message: '由85亿元到96亿元应增长12.9%，文中为增长15%' }],
+    },
+    { name: 'the year before named, growth wrong', text: '全年完成技改投资12.6亿元，上年为10.5亿元，同比增长25%。', errors: [{ text: '25%', message: /应增长20%/ }] },
     { name: 'growth stated where it fell', text: '工业用电量从5.2亿千瓦时降至4.8亿千瓦时，增长7.7%。', errors: [{ text: '7.7%', message: /应下降7\.69%，文中为增长7\.7%/ }] },
     { text: '三次产业结构比例为8.6:45.2:47.1。', errors: [{ text: '8.6:45.2:47.1', message: /100\.9/ }] },
     { text: '一、二、三产业增加值分别占地区生产总值的9.8%、46.5%和48.2%。', errors: [{ text: '9.8%、46.5%和48.2%', message: /104\.5%/ }] },

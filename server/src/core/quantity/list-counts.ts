@@ -213,5 +213,28 @@ export function checkListCounts(text: string, base: number, segment?: (t: string
       related,
     });
   }
-  return out;
+  missingCounts(text, base, out, segment);
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** 完工项目个（甲，乙，丙）: the number was left out entirely; the bracketed list tells what it is. */
+function missingCounts(text: string, base: number, out: Finding[], segment?: (t: string) => Token[]): void {
+  for (const m of text.matchAll(/(?<=[\u4e00-\u9fff])(?:个|项|家|所|座|处|条)(?=[（(])/g)) {
+    const i = m.index!;
+    const prev = text[i - 1];
+    if (/[零〇○一二两三四五六七八九十百千万亿几多余整每各这那某哪]/.test(prev)) continue;
+    // The measure word stands alone (项目个), not inside a word (住所, 专家, 事项).
+    if (!segment) continue;
+    const tok = segment(text).find((t) => t.start <= i && i < t.end);
+    if (!tok || tok.word !== m[0]) continue;
+    const list = listAfter(text, i + 1);
+    if (!list || list.open || list.min !== list.max || /[0-9０-９]/.test(text.slice(list.start, list.end))) continue;
+    out.push({
+      message: `数量漏填：列出了${list.min}项（${quoteList(list.items)}），应为“${list.min}${m[0]}”`,
+      range: [base + i, base + i + 1],
+      fix: { range: [base + i, base + i], text: String(list.min) },
+      related: [{ range: [base + list.start, base + list.end], message: `列出的${list.min}项` }],
+      open: true,
+    });
+  }
 }

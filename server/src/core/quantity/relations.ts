@@ -228,6 +228,34 @@ const DOWN = /下降|减少|降低|回落|缩小|缩减|少了?|降|减/;
 const FROM_TO = /^(?:增加|增长|提高|提升|上升|扩大|增|升|下降|减少|降低|回落|缩小|降|减)?(?:到|至|为)$/;
 const CHANGE_AFTER = /^[，,]?(?:同比|比上年|较上年)?(增长|增加|提高|提升|上升|扩大|下降|减少|降低|回落|缩小|缩减)了?$/;
 
+/** The period a quantity's clause names: a year, or -1 for 上年/去年/上年同期 (the year before). */
+function periodOf(text: string, q: Quantity): number | undefined {
+  const clause = lead(text, q.start, 24);
+  // 比上年增加225亿元 is a change, not the value of the year before.
+  if (/增|减|降|提高|提升|上升|比|较|多|少|超/.test(clause)) return undefined;
+  const year = /((?:19|20)\d\d)年(?![0-9])/.exec(clause);
+  if (year) return Number(year[1]);
+  if (/上年|去年|上一年/.test(clause)) return -1;
+  if (/今年|本年|当年|全年/.test(clause)) return 0;
+  return undefined;
+}
+
+/** [earlier, later] when a and b sit in two clauses naming consecutive periods. */
+function periods(text: string, a: Quantity, b: Quantity): [Quantity, Quantity] | undefined {
+  const between = text.slice(a.end, b.start);
+  if (!/^[^。；;]{0,30}$/.test(between) || !/[，,]/.test(between)) return undefined;
+  const pa = periodOf(text, a);
+  const pb = periodOf(text, b);
+  if (pa === undefined || pb === undefined || pa === pb) return undefined;
+  if (pa > 0 && pb > 0) {
+    if (Math.abs(pa - pb) !== 1) return undefined;
+    return pa < pb ? [a, b] : [b, a];
+  }
+  if (pa === -1 && pb >= 0) return [a, b];
+  if (pb === -1 && pa >= 0) return [b, a];
+  return undefined;
+}
+
 function growth(ctx: Ctx): void {
   const { text, qs } = ctx;
   for (let i = 0; i + 2 < qs.length; i++) {
@@ -245,7 +273,12 @@ function growth(ctx: Ctx): void {
     } else if (/^[，,]?(?:比|较)(?:上年|去年|上年度|上一年|\d{4}年|同期)?(?:同期)?的?$/.test(ab)) {
       from = b;
       to = a;
-    } else continue;
+    } else {
+      // 2023年完成60亿元，2022年为50亿元，同比增长20%: two periods, each named in its own clause.
+      const order = periods(text, a, b);
+      if (!order) continue;
+      [from, to] = order;
+    }
     const bc = text.slice(b.end, c.start);
     const verb = CHANGE_AFTER.exec(bc);
     if (!verb) continue;
