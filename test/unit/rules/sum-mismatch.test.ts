@@ -14,6 +14,9 @@ ruleTester(sumMismatch, {
     { name: 'rounding of the parts is tolerated', text: '全年完成投资12.5亿元，其中政府投资4.17亿元，社会投资8.36亿元。' },
     { name: 'a subset may sum below the total', text: '接待游客达860万人次，其中过夜游客210万人次，入境游客3.2万人次。' },
     { name: 'changes after a part are not parts', text: '实现营业收入9.6亿元，其中主营业务收入8.1亿元，同比增加1.9亿元。' },
+    { name: 'overlapping attributes may sum above the total', text: '支部共有党员156名，其中女党员48名，35岁以下党员32名，大专以上学历党员89名。' },
+    { name: 'overlapping labels of firms', text: '全区共有工业企业120家，其中规上企业80家，高新技术企业52家。' },
+    { name: 'the total of the last clause', text: '全年新增市场主体1.1万户，其中企业3200户，个体工商户7800户。' },
     { name: 'parallel figures before 其中', text: '外出务工4210人，本地务工860人，其中脱贫人口务工1020人。' },
     // Percentages of a stated base.
     '完成固定资产投资80亿元，占年度计划100亿元的80%。',
@@ -45,6 +48,8 @@ ruleTester(sumMismatch, {
       errors: [{ text: '2.5亿元', message: /1\.83 \+ 0\.93 = 2\.76亿元，文中总数为2\.5亿元/ }],
     },
     { name: 'one part larger than the total', text: '累计培训农民工1200人次，其中电商技能培训1350人次。', errors: [{ text: '1200人次', message: /1350人次/ }] },
+    { name: 'one overlapping part above the total', text: '全区共有工业企业120家，其中规上企业80家，高新技术企业132家。', errors: [{ text: '120家', message: /其中132家，总数只有120家/ }] },
+    { name: 'area in 亩', text: '完成植树造林1.2万亩，其中人工造林8000亩，封山育林5000亩。', errors: [{ text: '1.2万亩', message: /8000 \+ 5000 = 13000亩|0\.8 \+ 0\.5 = 1\.3万亩/ }] },
     {
       name: 'a colon list of clauses',
       text: '合计完成投资8.6亿元，其中：交通项目3.2亿元；水利项目2.1亿元；民生项目2.9亿元。',

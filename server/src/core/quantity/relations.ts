@@ -21,6 +21,8 @@ import type { Token } from '../types';
 const SENTENCE_END = /[。！？!?\n]/;
 /** Words before a number that make it a change, a rate or a comparison rather than a part. */
 const NOT_A_PART = /(?:增长|增加|增至|增幅|减少|下降|降低|降至|提高|提升|上升|回落|比|较|同比|环比|超过|超出|超|占|人均|户均|平均|年均|每|折合|相当于|节约|节省|其余|剩余|以外|之外|余额|累计|达到|至|到|由|从|约|近|逾|不足|不到|标准|补助|补贴|奖励|预计|计划|目标|力争)/;
+/** Descriptors of overlapping categories: attributes of people and labels of firms or places. */
+const ATTRIBUTE = /以上|以下|岁|学历|女|男|少数民族|民主党派|无党派|职称|高级|中级|初级|大专|本科|研究生|硕士|博士|退役|残疾|党员|团员|规上|规模以上|高新|专精特新|上市|龙头|示范|重点|骨干|星级|首次/;
 const TOTAL_WORD = /(?:共计|合计|总计|总共|总数|总额|总量|共有|共|累计|全年|全部|总)/;
 
 interface Ctx {
@@ -115,17 +117,21 @@ function totalsAndParts(ctx: Ctx): void {
         siblings += before[j].value!;
       }
     }
-    if (sum > total.value! + siblings + tol) {
+    // Parts described by attributes may overlap (女党员48名，35岁以下党员32名; 高新技术企业、规上企业): their
+    // sum may exceed the total, so only a single part above the total is certain there.
+    const overlapping = parts.length > 1 && parts.some((p) => ATTRIBUTE.test(lead(text, p.start, 16)));
+    const biggest = parts.reduce((a, b) => (b.value! > a.value! ? b : a));
+    if (overlapping ? biggest.value! > total.value! + siblings + total.ulp / 2 + biggest.ulp / 2 : sum > total.value! + siblings + tol) {
       ctx.out.push({
-        message: parts.length === 1
-          ? `分项大于总数：其中${parts[0].raw}，总数只有${total.raw}`
+        message: parts.length === 1 || overlapping
+          ? `分项大于总数：其中${biggest.raw}，总数只有${total.raw}`
           : `分项之和超过总数：${arithmetic} = ${fmtSum(sum)}，文中总数为${total.raw}`,
         range: [ctx.base + total.start, ctx.base + total.end],
         related,
       });
       continue;
     }
-    if (sum < total.value! - tol && parts.length >= 2 && exhaustive(text, total, k, parts, partsEnd)) {
+    if (sum < total.value! - tol && parts.length >= 2 && !overlapping && exhaustive(text, total, k, parts, partsEnd)) {
       ctx.out.push({
         message: `合计应为${fmtSum(sum)}（${arithmetic}），文中为${total.raw}`,
         range: [ctx.base + total.start, ctx.base + total.end],
