@@ -133,3 +133,28 @@ test('DocumentChecker: a stale run stops before the model rules', async () => {
   assert.deepEqual(all!.map((d) => d.ruleId), ['punctuation', 'wrong-char']);
   assert.equal(checker.last!.version, 2);
 });
+
+test('DocumentChecker: a slow paragraph-scoped model rule gives way between slices, and keeps what it checked', async () => {
+  const seen: string[] = [];
+  const slow: Rule = {
+    meta: { ...wordRule.meta, scope: 'paragraph' },
+    check(ctx) {
+      const until = Date.now() + 15; // 15 ms a call: several slices on this document
+      while (Date.now() < until);
+      for (const p of ctx.doc.paragraphs) seen.push(p.text);
+      return wordRule.check(ctx).filter((f) => ctx.doc.paragraphs.some((p) => f.range[0] >= p.start && f.range[1] <= p.end));
+    },
+  };
+  const checker = new DocumentChecker([commaRule, slow]);
+  const text = Array.from({ length: 80 }, (_, i) => `第${i}段，截止目前完成。`).join('\n');
+  const doc = new ReportDocument(text);
+  let yields = 0;
+  const stopAfterTwo = { isStale: () => yields >= 3, onFast: () => {}, yieldNow: async () => void yields++ };
+  assert.equal(await checker.check(doc, 1, {}, stopAfterTwo), undefined, 'stopped by the newer edit');
+  const checkedBefore = seen.length;
+  assert.ok(checkedBefore > 0 && checkedBefore < 80, `checked ${checkedBefore} of 80 before stopping`);
+  // The next run checks only the rest, and gives the same findings as a check from scratch.
+  const all = await checker.check(doc, 2, {}, { isStale: () => false, onFast: () => {}, yieldNow: async () => {} });
+  assert.equal(seen.length, 80);
+  assert.deepEqual(all, lint(doc, [commaRule, slow]));
+});

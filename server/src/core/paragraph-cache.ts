@@ -29,10 +29,7 @@ export class ParagraphCache {
     const prev = this.byRule.get(id);
     const old = prev && prev.signature === signature ? prev.entries : new Map<string, Finding[]>();
     const next = new Map<string, Finding[]>();
-    const keys = doc.paragraphs.map((p) => {
-      const raw = doc.text.slice(p.start, p.end);
-      return raw === p.text ? p.text : `${p.text}\u0000${raw}`;
-    });
+    const keys = doc.paragraphs.map((p) => paragraphKey(doc, p));
     const results: Array<Finding[] | undefined> = keys.map((k) => old.get(k));
     const missing = doc.paragraphs.filter((_, i) => !results[i]);
     this.hits += doc.paragraphs.length - missing.length;
@@ -50,6 +47,38 @@ export class ParagraphCache {
     });
     this.byRule.set(id, { signature, entries: next });
     return out;
+  }
+
+  /**
+   * Checks the paragraphs the cache lacks a few at a time, awaiting `yieldNow` whenever `budgetMs` has passed,
+   * and stops early once `isStale()`; what was checked stays cached for the next run. Then `run` (through
+   * `lint`) finds every paragraph cached. Lets a slow rule on a long document give way to newer edits.
+   */
+  async fill(
+    rule: Rule,
+    ctx: RuleContext,
+    signature: string,
+    o: { budgetMs: number; yieldNow: () => Promise<void>; isStale: () => boolean; onError: (e: unknown) => void },
+  ): Promise<boolean> {
+    const id = rule.meta.id;
+    let entry = this.byRule.get(id);
+    if (!entry || entry.signature !== signature) this.byRule.set(id, (entry = { signature, entries: new Map() }));
+    const entries = entry.entries;
+    const missing = ctx.doc.paragraphs.filter((p) => !entries.has(paragraphKey(ctx.doc, p)));
+    let started = Date.now();
+    for (let i = 0; i < missing.length; ) {
+      if (Date.now() - started >= o.budgetMs) {
+        await o.yieldNow();
+        started = Date.now();
+      }
+      if (o.isStale()) return false;
+      const batch = missing.slice(i, (i += 4));
+      const fresh = this.checkParagraphs(rule, ctx, batch, o.onError);
+      if (!fresh) continue;
+      this.misses += batch.length;
+      for (const p of batch) entries.set(paragraphKey(ctx.doc, p), fresh.get(p.index)!);
+    }
+    return true;
   }
 
   /** Runs the rule on `paras` only; findings relative to their paragraph, by paragraph index. */
@@ -80,6 +109,22 @@ export class ParagraphCache {
   clear(): void {
     this.byRule.clear();
   }
+}
+
+/** What identifies a paragraph's content: its masked text, and its raw text where that differs. */
+function paragraphKey(doc: ReportDocument, p: Paragraph): string {
+  const raw = doc.text.slice(p.start, p.end);
+  return raw === p.text ? p.text : `${p.text}\u0000${raw}`;
+}
+
+/** The user's words as one string, for cache signatures (computed once per check). */
+export function dictionaryKey(dictionary: Iterable<string>): string {
+  return [...dictionary].sort().join('\n');
+}
+
+/** Everything besides the paragraph that a paragraph-scoped rule's findings may depend on. */
+export function cacheSignature(format: string, options: Record<string, unknown>, dictKey: string): string {
+  return `${format}\n${JSON.stringify(options)}\n${dictKey}`;
 }
 
 /** The paragraph of `paras` (sorted) that holds `range` entirely. */

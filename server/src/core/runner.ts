@@ -3,7 +3,7 @@ import { segment, addUserWords } from './segmenter';
 import { Suppressions } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
 import type { ResolvedRules } from './config';
-import type { ParagraphCache } from './paragraph-cache';
+import { cacheSignature, dictionaryKey, type ParagraphCache } from './paragraph-cache';
 
 export interface LintOptions {
   /** Rule settings; rules missing from the map run at their default severity. */
@@ -27,7 +27,7 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
   const dictionary = new Set(options.dictionary ?? []);
   if (dictionary.size) addUserWords(dictionary);
   const suppressions = new Suppressions(doc);
-  const dictKey = options.cache ? [...dictionary].sort().join('\n') : '';
+  const dictKey = options.cache ? dictionaryKey(dictionary) : '';
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (options.tiers && !options.tiers.includes(rule.meta.tier)) continue;
@@ -38,7 +38,7 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
     let findings: Finding[];
     try {
       if (options.cache && rule.meta.scope === 'paragraph') {
-        const signature = `${doc.format}\n${JSON.stringify(ctx.options)}\n${dictKey}`;
+        const signature = cacheSignature(doc.format, ctx.options, dictKey);
         findings = options.cache.run(rule, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e));
       } else {
         findings = rule.check(ctx);

@@ -1,7 +1,11 @@
 import type { ReportDocument } from '../core/document';
 import { lint, type LintOptions } from '../core/runner';
-import { ParagraphCache } from '../core/paragraph-cache';
-import type { Diagnostic, Rule } from '../core/types';
+import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
+import { segment } from '../core/segmenter';
+import type { Diagnostic, Rule, RuleContext } from '../core/types';
+
+/** How long a model rule runs before the server handles pending messages (a newer edit stops the run). */
+const SLICE_MS = 50;
 
 /** Everything a check needs besides the document: resolved rule levels, dictionary, --final. */
 export type CheckOptions = Pick<LintOptions, 'rules' | 'dictionary' | 'final' | 'onRuleError'>;
@@ -41,9 +45,19 @@ export class DocumentChecker {
     const carried = this.last ? carryOver(this.last.doc, doc, this.last.diagnostics.filter((d) => modelIds.has(d.ruleId))) : [];
     hooks.onFast(sortDiagnostics([...fast, ...carried]));
     const model: Diagnostic[] = [];
+    const dictionary = new Set(options.dictionary ?? []);
+    const dictKey = dictionaryKey(dictionary);
     for (const rule of modelRules) {
       await hooks.yieldNow();
       if (hooks.isStale()) return undefined;
+      if (rule.meta.scope === 'paragraph') {
+        // A slow rule on a long document: a few paragraphs at a time, so that a newer edit can stop it.
+        const ruleOptions = options.rules?.get(rule.meta.id)?.options ?? {};
+        const ctx: RuleContext = { doc, segment, dictionary, options: ruleOptions };
+        const onError = (e: unknown) => options.onRuleError?.(rule.meta.id, e);
+        const sig = cacheSignature(doc.format, ruleOptions, dictKey);
+        if (!(await this.cache.fill(rule, ctx, sig, { budgetMs: SLICE_MS, yieldNow: hooks.yieldNow, isStale: hooks.isStale, onError }))) return undefined;
+      }
       model.push(...lint(doc, [rule], { ...options, cache: this.cache }));
     }
     if (hooks.isStale()) return undefined;
