@@ -20,7 +20,7 @@ import type { Token } from '../types';
 
 const SENTENCE_END = /[。！？!?\n]/;
 /** Words before a number that make it a change, a rate or a comparison rather than a part. */
-const NOT_A_PART = /(?:增长|增加|增至|增幅|减少|下降|降低|降至|提高|提升|上升|回落|比|较|同比|环比|超过|超出|超|占|人均|户均|平均|年均|每|折合|相当于|节约|节省|其余|剩余|以外|之外|余额|累计|达到|至|到|由|从|约|近|逾|不足|不到|标准|补助|补贴|奖励|预计|计划|目标|力争)/;
+const NOT_A_PART = /(?:总|增长|增加|增至|增幅|减少|下降|降低|降至|提高|提升|上升|回落|比|较|同比|环比|超过|超出|超|占|人均|户均|平均|年均|每|折合|相当于|节约|节省|其余|剩余|以外|之外|余额|累计|达到|至|到|由|从|约|近|逾|不足|不到|标准|补助|补贴|奖励|预计|计划|目标|力争)/;
 /** Descriptors of overlapping categories: attributes of people and labels of firms or places. */
 const ATTRIBUTE = /以上|以下|岁|学历|女|男|少数民族|民主党派|无党派|职称|高级|中级|初级|大专|本科|研究生|硕士|博士|退役|残疾|党员|团员|规上|规模以上|高新|专精特新|上市|龙头|示范|重点|骨干|星级|首次/;
 const TOTAL_WORD = /(?:共计|合计|总计|总共|总数|总额|总量|共有|共|累计|全年|全部|总)/;
