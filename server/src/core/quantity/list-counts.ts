@@ -154,7 +154,7 @@ function isCount(q: Quantity, text: string): boolean {
 }
 
 /** All list-count findings of one paragraph (`base` is the paragraph's document offset). */
-export function checkListCounts(text: string, base: number, segment?: (t: string) => Token[]): Finding[] {
+export function checkListCounts(text: string, base: number, segment?: (t: string) => Token[], trace?: string[]): Finding[] {
   if (!/[、（(：:]/.test(text)) return [];
   const out: Finding[] = [];
   const qs = extractQuantities(text, { segment });
@@ -180,6 +180,7 @@ export function checkListCounts(text: string, base: number, segment?: (t: string
     }
     if (!list) continue;
     if (q.value !== null && !plausible(q.value, list)) continue;
+    trace?.push(`list ${q.raw} ~ ${list.items.join('、')}${list.open ? '等' : ''}`);
     const related = [{ range: [base + list.start, base + list.end] as [number, number], message: `列出的${list.min}项` }];
     const countRange: [number, number] = [base + q.start, base + q.end];
     if (q.value === null) {
