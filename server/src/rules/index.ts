@@ -9,12 +9,13 @@ import { punctuation } from './punctuation';
 import { sumMismatch } from './sum-mismatch';
 import { unit } from './unit';
 import { repeatedWord } from './repeated-word';
+import { wrongChar } from './wrong-char';
 
 /**
  * The rule catalogue. One rule per file in this folder; to add a rule, copy a neighbour, then list it here.
  * Order is the order of SPEC.md's catalogue.
  */
-export const allRules: readonly Rule[] = [placeholder, missingNumber, repeatedWord, numberingSequence, numberingStyle, countMismatch, sumMismatch, punctuation, unit];
+export const allRules: readonly Rule[] = [placeholder, missingNumber, wrongChar, repeatedWord, numberingSequence, numberingStyle, countMismatch, sumMismatch, punctuation, unit];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
 
