@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { dataPath } from './data';
+import { EXTRA_DICTIONARIES } from './segmenter';
 
 /**
  * Confusion sets: which characters a writer or an input method may put in place of a given one, and how
@@ -10,6 +11,9 @@ import { dataPath } from './data';
  * tone, a similar syllable (z/zh, n/l, an/ang…), a similar shape (健/建, 弭/强).
  */
 export type ConfusionKind = 'same-sound' | 'same-syllable' | 'near-sound' | 'shape';
+
+/** Near-sound candidates are limited to the most frequent characters. */
+export const NEAR_SOUND_MAX_RANK = 1500;
 
 export interface Confusable {
   char: string;
@@ -108,7 +112,11 @@ export function confusables(c: string, maxRank = Infinity): Confusable[] {
   };
   for (const r of rs) add(t.bySound.get(r), 'same-sound');
   for (const r of rs) add(t.bySyllable.get(r.replace(/\d$/, '')), 'same-syllable');
-  for (const r of rs) for (const n of nearSyllables(r.replace(/\d$/, ''))) add(t.bySyllable.get(n), 'near-sound');
+  // Near sounds are many and rarely meant (5% of slips): only the common characters.
+  const nearMax = Math.min(maxRank, NEAR_SOUND_MAX_RANK);
+  for (const r of rs)
+    for (const n of nearSyllables(r.replace(/\d$/, '')))
+      for (const x of t.bySyllable.get(n) ?? []) if (x !== c && !seen.has(x) && (t.rank.get(x) ?? Infinity) < nearMax) seen.set(x, 'near-sound');
   add(t.shape.get(c), 'shape');
   return [...seen].map(([char, kind]) => ({ char, kind, rank: t.rank.get(char) ?? Infinity }));
 }
@@ -120,4 +128,59 @@ export function charsWithInitial(letter: string): string[] {
   const out: string[] = [];
   for (const [c, rs] of t.readings) if (rs.some((r) => r.startsWith(l))) out.push(c);
   return out;
+}
+
+let pairIndex: Map<string, string[]> | undefined;
+/** Two-character words must be at least this frequent (jieba's scale) to be proposed for a two-character slip. */
+export const PAIR_MIN_FREQ = 20;
+
+/**
+ * Two-character dictionary words (jieba's dictionary and our report vocabulary, frequency ≥ PAIR_MIN_FREQ)
+ * indexed by their toneless syllables: the candidates when both characters of a word were mistyped by sound
+ * (正负 for 政府, 心细 for 信息).
+ */
+function pairs(): Map<string, string[]> {
+  if (pairIndex) return pairIndex;
+  const t = load();
+  const index = new Map<string, string[]>();
+  const texts: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  texts.push(Buffer.from((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict).toString('utf8'));
+  for (const name of EXTRA_DICTIONARIES) {
+    const file = dataPath(name);
+    if (fs.existsSync(file)) texts.push(fs.readFileSync(file, 'utf8'));
+  }
+  const seen = new Set<string>();
+  for (const text of texts)
+    for (const line of text.split('\n')) {
+      if (line.charCodeAt(2) !== 32) continue; // two UTF-16 units, then a space
+      const w = line.slice(0, 2);
+      if (seen.has(w) || !(parseInt(line.slice(3), 10) >= PAIR_MIN_FREQ)) continue;
+      const r0 = t.readings.get(w[0]);
+      const r1 = t.readings.get(w[1]);
+      if (!r0 || !r1) continue;
+      seen.add(w);
+      const keys = new Set<string>();
+      for (const a of r0) for (const b of r1) keys.add(`${a.replace(/\d$/, '')} ${b.replace(/\d$/, '')}`);
+      for (const k of keys) {
+        const l = index.get(k);
+        if (l) l.push(w);
+        else index.set(k, [w]);
+      }
+    }
+  pairIndex = index;
+  return index;
+}
+
+/** Words whose two characters sound like `c1` and `c2` (same syllables, any tone), other than `c1 + c2` itself. */
+export function soundAlikeWords(c1: string, c2: string): string[] {
+  const t = load();
+  const r0 = t.readings.get(c1);
+  const r1 = t.readings.get(c2);
+  if (!r0 || !r1) return [];
+  const out = new Set<string>();
+  const idx = pairs();
+  for (const a of r0) for (const b of r1) for (const w of idx.get(`${a.replace(/\d$/, '')} ${b.replace(/\d$/, '')}`) ?? []) out.add(w);
+  out.delete(c1 + c2);
+  return [...out];
 }

@@ -1,18 +1,22 @@
-import { confusables, isKnownChar, type Confusable, type ConfusionKind } from '../core/confusion';
+import { confusables, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
 import { getLanguageModel, normalize, type LanguageModel } from '../core/lm';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 
 /**
- * The model pass of `wrong-char`: a noisy channel over single characters.
+ * The model pass of `wrong-char`: a noisy channel over single characters and character pairs.
  *
- * For each Chinese character c that is not part of a protected span (names, quotations, the user's words), every
- * character c' of its confusion set (server/src/core/confusion.ts) is tried in its place. The score of c' is
+ * Left to right, for each Chinese character c outside a protected span (names, quotations, the user's words)
+ * that the character model finds unexpected, every character c' of its confusion set (server/src/core/confusion.ts)
+ * is tried in its place. The score of c' is
  *   Δchar (log10 P of the n-grams touching the position, c' against c, under the character model)
  * + WORD_WEIGHT × Δword (the same for the unigram word model over a ±3 window: 卷道 is no word, 巷道 is)
  * + log10 P(c written for c') (the error model: same sound ≫ same syllable ≫ similar sound ≈ similar shape).
- * A position is flagged when the best c' beats the text as written by THRESHOLD (log10): P(corrected) × P(error)
- * must clearly beat P(as written). Candidates within SUGGEST_MARGIN of the best are offered, best first; the rule
- * never applies them automatically (one character out of context is never certain).
+ * A position is flagged when the best c' beats the text as written by `threshold` (log10): P(corrected) × P(error)
+ * must clearly beat P(as written); more is demanded when the text as written is itself a word (法治/法制).
+ * When no single character does, two neighbours replaced together by a sound-alike word are tried (心细→信息).
+ * An accepted correction is applied before the next position is judged. Candidates within `suggestMargin` of
+ * the best are offered as suggestions, best first; none is applied automatically (one character out of context
+ * is never certain).
  */
 
 /** log10 P(c written | c' meant), by how c and c' are related. */
@@ -32,21 +36,33 @@ export interface ModelParams {
   gate: number;
   suggestMargin: number;
   maxSuggestions: number;
+  /**
+   * Extra evidence demanded when the characters as written already form a dictionary word (法治/法制,
+   * 试行/实行): both are often right, and such flags are the main false alarms on clean text.
+   */
+  realWordMargin: number;
 }
 
 export const DEFAULT_PARAMS: ModelParams = {
   threshold: 3,
   wordWeight: 0.5,
-  maxRank: 4000,
+  maxRank: 3000,
   gate: -2.5,
   suggestMargin: 1,
   maxSuggestions: 3,
+  realWordMargin: 2,
 };
 
 /** Tags of proper names: never corrected (an unknown name is not a typo). */
 const NAME_TAGS = /^(?:nr|nrfg|nrt|ns|nt|nz|eng)$/;
 /** Name suffixes: the token before them is (part of) a name: 古竹村, 翠苑路, 华阳有限公司. */
 const NAME_SUFFIX = /^(?:村|路|街|巷|镇|乡|县|市|区|州|省|河|江|湖|山|桥|社区|小区|公司|有限公司|集团|厂|店|中学|小学|大学|学院|医院|银行|花园|广场|大道|大街|酒店|宾馆|园区|新城)$/;
+
+const TITLES = '(?:副?(?:书记|主任|局长|县长|镇长|乡长|村长|市长|区长|省长|厅长|处长|科长|所长|院长|校长|部长|组长|队长|站长|社长|主席|经理|总经理|董事长|秘书长|理事长)|同志|先生|女士|教授|老师|医生)';
+/** A name after a title: 书记李健国 (group 2 is the name). */
+const PERSON_BEFORE = new RegExp(`(${TITLES})([\\u4E00-\\u9FFF]{2,3})()`, 'g');
+/** A name before a form of address or title: 李健国同志. */
+const PERSON_AFTER = new RegExp(`()([\\u4E00-\\u9FFF]{2,3})(${TITLES})`, 'g');
 
 /** Marks the characters that the model pass must leave alone. */
 export function protectedSpans(text: string, tokens: Token[], dictionary: ReadonlySet<string>): Uint8Array {
@@ -63,9 +79,14 @@ export function protectedSpans(text: string, tokens: Token[], dictionary: Readon
       set(tokens[Math.min(j + 1, k)].start, next.end);
     }
   }
+  // Personal names next to a title or form of address: 书记李健国, 王卷道同志 (unknown names are cut unpredictably).
+  let m: RegExpExecArray | null;
+  for (const re of [PERSON_BEFORE, PERSON_AFTER]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) set(m.index + (m[1]?.length ?? 0), m.index + m[0].length - (m[3]?.length ?? 0));
+  }
   // Quotations and titles: “…”, 《…》, 「…」.
   const re = /“[^”\n]{1,30}”|《[^》\n]{1,40}》|「[^」\n]{1,30}」|‘[^’\n]{1,30}’/g;
-  let m: RegExpExecArray | null;
   while ((m = re.exec(text))) set(m.index, m.index + m[0].length);
   // Words of the user's dictionary wherever they occur (the segmenter may cut them differently in context).
   for (const w of dictionary) {
@@ -76,73 +97,144 @@ export function protectedSpans(text: string, tokens: Token[], dictionary: Readon
 }
 
 interface Candidate {
-  char: string;
+  /** The replacement of text[i, i + chars.length). */
+  chars: string;
   score: number;
 }
 
 const HAN = /[\u4E00-\u9FFF]/;
+/** Confusion sets by character (and rank limit), shared by every paragraph. */
+const MEMO = new Map<string, Confusable[]>();
 
 /**
- * Scores corrections in one paragraph. The character model's log-probabilities of the text as written are
- * computed once; a position is examined only when its own character is unexpected (log10 P(c | left) < gate,
- * which keeps about 93% of real errors and a third of all positions), candidates are scored first by the
- * character model alone and only the best few also by the word model.
+ * Scores corrections in one paragraph, left to right. The character model's log-probabilities of the text are
+ * computed once and updated when a correction is accepted (so that the next position is judged in corrected
+ * context). A position is examined only when its own character is unexpected (log10 P(c | left) < gate, which
+ * keeps about 93% of real errors and a third of all positions); candidates are scored first by the character
+ * model alone and only the best few also by the word model.
  */
 export class ParagraphScorer {
-  private readonly norm: string;
+  private text: string;
+  private norm: string;
   private readonly lp: Float64Array;
   private readonly order: number;
-  private readonly memo = new Map<string, Confusable[]>();
 
   constructor(
     private readonly lm: LanguageModel,
-    private readonly text: string,
+    text: string,
     private readonly p: ModelParams,
   ) {
+    this.text = text;
     this.norm = normalize(text);
     this.order = lm.ngram.order;
     this.lp = new Float64Array(text.length);
     for (let j = 0; j < text.length; j++) this.lp[j] = lm.ngram.charLogProb(this.norm, j);
   }
 
+  /** The text with the accepted corrections. */
+  get current(): string {
+    return this.text;
+  }
+
   private confusables(c: string): Confusable[] {
-    let l = this.memo.get(c);
-    if (!l) this.memo.set(c, (l = confusables(c, this.p.maxRank)));
+    const key = `${c}${this.p.maxRank}`;
+    let l = MEMO.get(key);
+    if (!l) MEMO.set(key, (l = confusables(c, this.p.maxRank)));
     return l;
   }
 
-  /** Best corrections for position i, best first, with their scores (log10, against the text as written). */
-  rank(i: number): Candidate[] {
-    const { lm, text, norm, lp, p } = this;
-    if (lp[i] > p.gate) return [];
+  suspicious(i: number): boolean {
+    return this.lp[i] <= this.p.gate;
+  }
+
+  /** Replaces text[i, i + chars.length) (an accepted correction) and refreshes the affected probabilities. */
+  accept(i: number, chars: string): void {
+    this.text = this.text.slice(0, i) + chars + this.text.slice(i + chars.length);
+    this.norm = this.norm.slice(0, i) + normalize(chars) + this.norm.slice(i + chars.length);
+    const end = Math.min(this.text.length, i + chars.length + this.order - 1);
+    for (let j = i; j < end; j++) this.lp[j] = this.lm.ngram.charLogProb(this.norm, j);
+  }
+
+  /** Δ log10 P under the character model of replacing text[i, i + chars.length) by `chars`. */
+  private charDelta(i: number, chars: string, base: number): number {
     const L = Math.max(0, i - (this.order - 1));
-    const R = Math.min(text.length, i + this.order);
+    const R = Math.min(this.text.length, i + chars.length + this.order - 1);
+    const w = this.norm.slice(L, i) + chars + this.norm.slice(i + chars.length, R);
+    return this.lm.ngram.logProb(w, i - L, w.length) - base;
+  }
+
+  private baseAt(i: number, n: number): number {
+    const R = Math.min(this.text.length, i + n + this.order - 1);
     let base = 0;
-    for (let j = i; j < R; j++) base += lp[j];
-    const left = norm.slice(L, i);
-    const right = norm.slice(i + 1, R);
-    const k = i - L;
-    const scored: Candidate[] = [];
-    for (const cand of this.confusables(text[i])) {
-      const w = left + cand.char + right;
-      scored.push({ char: cand.char, score: lm.ngram.logProb(w, k, w.length) - base + CHANNEL[cand.kind] });
-    }
+    for (let j = i; j < R; j++) base += this.lp[j];
+    return base;
+  }
+
+  /** Adds the word-model evidence to the best candidates and sorts them. */
+  private withWords(i: number, n: number, scored: Candidate[]): Candidate[] {
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, TOP_FOR_WORDS);
-    if (!top.length || top[0].score < p.threshold - WORD_REACH) return [];
-    if (p.wordWeight) {
+    if (!top.length || top[0].score < this.p.threshold - WORD_REACH) return [];
+    if (this.p.wordWeight) {
+      const { text, lm } = this;
       const wl = Math.max(0, i - 3);
-      const wr = Math.min(text.length, i + 4);
+      const wr = Math.min(text.length, i + n + 3);
       const wordBase = lm.segLogProb(text.slice(wl, wr));
-      for (const c of top) c.score += p.wordWeight * (lm.segLogProb(text.slice(wl, i) + c.char + text.slice(i + 1, wr)) - wordBase);
+      for (const c of top) c.score += this.p.wordWeight * (lm.segLogProb(text.slice(wl, i) + c.chars + text.slice(i + n, wr)) - wordBase);
       top.sort((a, b) => b.score - a.score);
     }
     return top;
+  }
+
+  /** Best single-character corrections for position i, best first, scored against the text as it stands. */
+  rank(i: number): Candidate[] {
+    if (!this.suspicious(i)) return [];
+    // Stage 1: the candidate given its left context only (one n-gram lookup chain each).
+    const { lm, norm, lp } = this;
+    const L = Math.max(0, i - (this.order - 1));
+    const left = norm.slice(L, i);
+    const pre: Array<{ c: Confusable; s: number }> = [];
+    for (const c of this.confusables(this.text[i])) {
+      const w = left + c.char;
+      pre.push({ c, s: lm.ngram.charLogProb(w, i - L) - lp[i] + CHANNEL[c.kind] });
+    }
+    pre.sort((a, b) => b.s - a.s);
+    // Stage 2: the full window for the best of them.
+    const base = this.baseAt(i, 1);
+    const scored: Candidate[] = [];
+    for (const { c } of pre.slice(0, STAGE2)) scored.push({ chars: c.char, score: this.charDelta(i, c.char, base) + CHANNEL[c.kind] });
+    return this.withWords(i, 1, scored);
+  }
+
+  /**
+   * Two wrong characters in a row (正负 for 政府, 心细 for 信息): both replaced by sound-alikes that together
+   * make a dictionary word.
+   */
+  rankPair(i: number): Candidate[] {
+    const { text } = this;
+    if (!this.suspicious(i) && !this.suspicious(i + 1)) return [];
+    const words = soundAlikeWords(text[i], text[i + 1]);
+    if (!words.length) return [];
+    const base = this.baseAt(i, 2);
+    const scored: Candidate[] = [];
+    for (const w of words) {
+      const channel = (w[0] === text[i] ? 0 : this.channelOf(text[i], w[0])) + (w[1] === text[i + 1] ? 0 : this.channelOf(text[i + 1], w[1]));
+      if (w[0] === text[i] || w[1] === text[i + 1]) continue; // one changed character is the single case
+      scored.push({ chars: w, score: this.charDelta(i, w, base) + channel });
+    }
+    return this.withWords(i, 2, scored);
+  }
+
+  private channelOf(written: string, meant: string): number {
+    const c = this.confusables(written).find((x) => x.char === meant);
+    return c ? CHANNEL[c.kind] : CHANNEL['near-sound'] * 2;
   }
 }
 
 /** Candidates re-scored by the word model, and how far below the threshold the character model may leave them. */
 const TOP_FOR_WORDS = 6;
+/** Candidates kept after the first stage (left context only). */
+const STAGE2 = 12;
 const WORD_REACH = 3;
 
 function params(ctx: RuleContext): ModelParams {
@@ -167,24 +259,52 @@ export function modelPass(ctx: RuleContext, para: Paragraph, tokens: Token[], li
   const mask = protectedSpans(text, tokens, ctx.dictionary);
   for (const f of listed) mask.fill(1, f.range[0] - para.start, f.range[1] - para.start);
   const scorer = new ParagraphScorer(lm, text, p);
+  const open = (i: number) => !mask[i] && HAN.test(text[i]) && isKnownChar(text[i]);
+  // The margin for characters inside a dictionary word of two or more characters as written.
+  const inWord = (i: number, n: number) => {
+    const t = tokens.find((x) => x.start <= i && x.end > i);
+    return t && t.end >= i + n && t.end - t.start >= 2 && lm.isKnownWord(t.word) ? p.realWordMargin : 0;
+  };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (mask[i] || !HAN.test(c) || !isKnownChar(c)) continue;
-    const ranked = scorer.rank(i);
-    if (!ranked.length || ranked[0].score < p.threshold) continue;
+    if (!open(i)) continue;
+    let ranked = scorer.rank(i);
+    let n = 1;
+    if (!ranked.length || ranked[0].score < p.threshold + inWord(i, 1)) {
+      ranked = open(i + 1) ? scorer.rankPair(i) : [];
+      n = 2;
+      if (!ranked.length || ranked[0].score < p.threshold + PAIR_MARGIN + inWord(i, 2)) continue;
+    }
     const best = ranked[0];
+    const cur = scorer.current;
+    const [ws, we] = displaySpan(tokens, i, i + n);
     const token = tokens.find((t) => t.start <= i && t.end > i);
-    const ws = token && token.end - token.start > 1 ? token.start : Math.max(0, i - 1);
-    const we = token && token.end - token.start > 1 ? token.end : Math.min(text.length, i + 2);
-    const wrong = text.slice(ws, we);
-    const fixWord = (ch: string) => text.slice(ws, i) + ch + text.slice(i + 1, we);
+    const fixWord = (chars: string) => cur.slice(ws, i) + chars + cur.slice(i + n, we);
     const shown = ranked.filter((r) => r.score >= best.score - p.suggestMargin).slice(0, p.maxSuggestions);
+    const range: [number, number] = [para.start + i, para.start + i + n];
     out.push({
-      message: `疑似错字：“${wrong}”应为“${fixWord(best.char)}”`,
-      range: [para.start + i, para.start + i + 1],
-      suggestions: shown.map((r) => ({ desc: `改为“${fixWord(r.char)}”`, fix: { range: [para.start + i, para.start + i + 1], text: r.char } })),
-      word: token?.word ?? c,
+      message: `疑似错字：“${text.slice(ws, we)}”应为“${fixWord(best.chars)}”`,
+      range,
+      suggestions: shown.map((r) => ({ desc: `改为“${fixWord(r.chars)}”`, fix: { range, text: r.chars } })),
+      word: token?.word ?? text.slice(i, i + n),
     });
-    i += 1; // the next character's context contains this error
+    scorer.accept(i, best.chars);
+    i += n - 1;
   }
 }
+
+/**
+ * The text shown in the message around the corrected characters [s, e): the words they belong to, or, when
+ * they are words of their own, the short neighbouring words (村卷道, 政府心细公开).
+ */
+function displaySpan(tokens: Token[], s: number, e: number): [number, number] {
+  const k0 = tokens.findIndex((t) => t.start <= s && t.end > s);
+  const k1 = tokens.findIndex((t) => t.start < e && t.end >= e);
+  if (k0 < 0 || k1 < 0) return [s, e];
+  const short = (t: Token | undefined) => !!t && t.end - t.start <= 2 && /^[\u4E00-\u9FFF]+$/.test(t.word);
+  const ws = tokens[k0].start < s ? tokens[k0].start : short(tokens[k0 - 1]) ? tokens[k0 - 1].start : s;
+  const we = tokens[k1].end > e ? tokens[k1].end : short(tokens[k1 + 1]) ? tokens[k1 + 1].end : e;
+  return [ws, we];
+}
+
+/** A two-character correction must beat the text by this much more than a single one. */
+const PAIR_MARGIN = 1;

@@ -1,0 +1,52 @@
+import { ruleTester } from '../../helpers/rule-tester';
+import { wrongChar } from '../../../server/src/rules/wrong-char';
+
+ruleTester(wrongChar, {
+  valid: [
+    // 截止 used correctly: no date after it.
+    '报名截止日期为5月20日。',
+    '申报工作已于上周截止。',
+    '请在截止时间前提交材料。',
+    '截至目前，已完成投资3.2亿元。',
+    // 必需 as an adjective or in a word.
+    '这些都是群众生活必需的物资。',
+    '保障生活必需品供应。',
+    // Letters that belong to a term.
+    '实行A级纳税人信用管理，对B类项目开展X射线检测。',
+    '开展U盘专项清理。',
+    // Ordinary, correct report sentences.
+    '全面推进政务公开，加快发展大数据产业。',
+    '坚持以人民为中心的发展思想，扎实推进乡村振兴。',
+    '全年新增城镇就业人员1.2万人，城镇登记失业率控制在3%以内。',
+    // Names are left alone: people, places, companies, quoted names.
+    '东苑村党支部书记李健国同志作了发言。',
+    '副县长王卷道同志出席会议。',
+    '与华阳心细科技有限公司签订协议。',
+    '推出“心细”品牌系列服务。',
+    // The user's dictionary.
+    { name: 'user dictionary', text: '推广数局通平台。', dictionary: ['数局通'] },
+  ],
+  invalid: [
+    {
+      text: '截止目前，已完成投资3.2亿元。',
+      errors: [{ text: '截止', message: /“截止”应为“截至”/, fix: '截至' }],
+      output: '截至目前，已完成投资3.2亿元。',
+    },
+    { text: '截止2024年底，累计发放补贴86万元。', errors: [{ text: '截止', fix: '截至' }] },
+    { text: '必需加强安全生产监管。', errors: [{ text: '必需', fix: '必须' }], output: '必须加强安全生产监管。' },
+    { text: '全体干部要再接再砺，完成全年任务。', errors: [{ text: '再接再砺', fix: '再接再厉' }] },
+    { text: '县政府做出决定，实行封闭管理。', errors: [{ text: '做出', suggestions: ['作出'] }] },
+    {
+      name: 'stray capital letter',
+      text: '委员会由D政、工会和职工代表三方组成。',
+      errors: [{ text: 'D', message: /字母“D”/, suggestions: ['党', '当', '大'] }],
+    },
+    {
+      name: 'same sound (据/局)',
+      text: '大力培育发展大数局产业。',
+      errors: [{ text: '局', message: '疑似错字：“大数局产业”应为“大数据产业”', suggestions: ['据'] }],
+    },
+    { name: 'same sound (政/证)', text: '全面推进证务公开工作。', errors: [{ text: '证', suggestions: ['政'] }] },
+    { name: 'two characters (信息/心细)', text: '各级政府心细公开工作要加强。', errors: [{ text: '心细', suggestions: ['信息'] }] },
+  ],
+});
