@@ -143,6 +143,21 @@ export class ParagraphScorer {
     return l;
   }
 
+  /**
+   * Most of the Chinese characters unexpected: not prose (a character list, garbled or machine-made text), where
+   * the model has nothing to say; ordinary text has about a third of its characters below the gate.
+   */
+  garbled(): boolean {
+    let han = 0;
+    let low = 0;
+    for (let i = 0; i < this.text.length; i++)
+      if (HAN.test(this.text[i])) {
+        han++;
+        if (this.lp[i] <= this.p.gate) low++;
+      }
+    return han >= 20 && low > han * GARBLED_SHARE;
+  }
+
   suspicious(i: number): boolean {
     return this.lp[i] <= this.p.gate;
   }
@@ -231,6 +246,8 @@ export class ParagraphScorer {
   }
 }
 
+/** Share of unexpected characters above which a paragraph is not treated as prose. */
+const GARBLED_SHARE = 0.6;
 /** Candidates re-scored by the word model, and how far below the threshold the character model may leave them. */
 const TOP_FOR_WORDS = 6;
 /** Candidates kept after the first stage (left context only). */
@@ -259,6 +276,7 @@ export function modelPass(ctx: RuleContext, para: Paragraph, tokens: Token[], li
   const mask = protectedSpans(text, tokens, ctx.dictionary);
   for (const f of listed) mask.fill(1, f.range[0] - para.start, f.range[1] - para.start);
   const scorer = new ParagraphScorer(lm, text, p);
+  if (scorer.garbled()) return;
   const open = (i: number) => !mask[i] && HAN.test(text[i]) && isKnownChar(text[i]);
   // The margin for characters inside a dictionary word of two or more characters as written.
   const inWord = (i: number, n: number) => {
