@@ -1,5 +1,6 @@
 import { confusables, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
 import { getLanguageModel, normalize, type LanguageModel } from '../core/lm';
+import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 
 /**
@@ -264,19 +265,25 @@ function params(ctx: RuleContext): ModelParams {
   return p;
 }
 
-export function modelPass(ctx: RuleContext, para: Paragraph, tokens: Token[], listed: Finding[], out: Finding[]): void {
-  let lm: LanguageModel;
-  try {
-    lm = getLanguageModel();
-  } catch {
-    return; // No model (a broken install): the list pass still runs.
-  }
-  const p = params(ctx);
-  const text = para.text;
-  const mask = protectedSpans(text, tokens, ctx.dictionary);
-  for (const f of listed) mask.fill(1, f.range[0] - para.start, f.range[1] - para.start);
+/** A finding of the model pass relative to its sentence (cached by sentence text). */
+interface SentenceFinding {
+  start: number;
+  end: number;
+  message: string;
+  chars: string[];
+  descs: string[];
+  word: string;
+}
+
+/** Results by sentence text and settings: reports repeat sentences, and the editor re-checks unchanged ones. */
+const CACHE = new Map<string, SentenceFinding[]>();
+const CACHE_MAX = 5000;
+
+function checkSentence(lm: LanguageModel, text: string, tokens: Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
+  const found: SentenceFinding[] = [];
+  const mask = protectedSpans(text, tokens, dictionary);
   const scorer = new ParagraphScorer(lm, text, p);
-  if (scorer.garbled()) return;
+  if (scorer.garbled()) return found;
   const open = (i: number) => !mask[i] && HAN.test(text[i]) && isKnownChar(text[i]);
   // The margin for characters inside a dictionary word of two or more characters as written.
   const inWord = (i: number, n: number) => {
@@ -298,15 +305,50 @@ export function modelPass(ctx: RuleContext, para: Paragraph, tokens: Token[], li
     const token = tokens.find((t) => t.start <= i && t.end > i);
     const fixWord = (chars: string) => cur.slice(ws, i) + chars + cur.slice(i + n, we);
     const shown = ranked.filter((r) => r.score >= best.score - p.suggestMargin).slice(0, p.maxSuggestions);
-    const range: [number, number] = [para.start + i, para.start + i + n];
-    out.push({
+    found.push({
+      start: i,
+      end: i + n,
       message: `疑似错字：“${text.slice(ws, we)}”应为“${fixWord(best.chars)}”`,
-      range,
-      suggestions: shown.map((r) => ({ desc: `改为“${fixWord(r.chars)}”`, fix: { range, text: r.chars } })),
+      chars: shown.map((r) => r.chars),
+      descs: shown.map((r) => `改为“${fixWord(r.chars)}”`),
       word: token?.word ?? text.slice(i, i + n),
     });
     scorer.accept(i, best.chars);
     i += n - 1;
+  }
+  return found;
+}
+
+/** Runs the model pass over one paragraph, sentence by sentence; findings overlapping `listed` are dropped. */
+export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], out: Finding[]): void {
+  let lm: LanguageModel;
+  try {
+    lm = getLanguageModel();
+  } catch {
+    return; // No model (a broken install): the list pass still runs.
+  }
+  const p = params(ctx);
+  const sig = `${JSON.stringify(p)}\u0000${[...ctx.dictionary].sort().join('\u0001')}`;
+  for (const [s, e] of sentenceSpans(para.text)) {
+    const sentence = para.text.slice(s, e);
+    if (!HAN.test(sentence)) continue;
+    const key = `${sentence}\u0000${sig}`;
+    let found = CACHE.get(key);
+    if (!found) {
+      found = checkSentence(lm, sentence, ctx.segment(sentence), ctx.dictionary, p);
+      CACHE.set(key, found);
+      if (CACHE.size > CACHE_MAX) CACHE.delete(CACHE.keys().next().value as string);
+    }
+    for (const f of found) {
+      const range: [number, number] = [para.start + s + f.start, para.start + s + f.end];
+      if (listed.some((l) => l.range[0] < range[1] && l.range[1] > range[0])) continue;
+      out.push({
+        message: f.message,
+        range,
+        suggestions: f.chars.map((text, k) => ({ desc: f.descs[k], fix: { range, text } })),
+        word: f.word,
+      });
+    }
   }
 }
 

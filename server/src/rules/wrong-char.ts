@@ -147,7 +147,7 @@ export const wrongChar: Rule = {
       const listed: Finding[] = [];
       listPass(ctx, para, tokens, listed);
       findings.push(...listed);
-      modelPass(ctx, para, tokens, listed, findings);
+      modelPass(ctx, para, listed, findings);
     }
     return findings;
   },
