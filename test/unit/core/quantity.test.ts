@@ -46,6 +46,6 @@ test('units, counts, percentages and estimates are recognised', () => {
 });
 
 test('years, ordinals, numbering and words with numerals are not quantities', () => {
-  assert.deepEqual(q('2023年3月，第三个项目开工。一是加强领导，一方面统一个人所得税。'), []);
+  assert.deepEqual(q('2023年3月，第3批、第x批、第三个项目开工。一是加强领导，一方面统一个人所得税。'), []);
   assert.deepEqual(q('采用x86架构，型号A3。'), []);
 });

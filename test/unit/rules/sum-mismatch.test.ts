@@ -32,6 +32,10 @@ ruleTester(sumMismatch, {
     { name: 'two years named', text: '2023年全县完成税收收入6.3亿元，2022年为5.6亿元，同比增长12.5%。' },
     { name: 'the year before named', text: '今年1—9月实现网络零售额18.4亿元，上年同期为16亿元，同比增长15%。' },
     { name: 'years two apart are not a year-on-year pair', text: '2021年完成投资20亿元，2023年完成投资30亿元，同比增长8%。' },
+    { name: 'ordinals are not quantities', text: '全省排名由上年的第5位上升到第3位，上升2位。' },
+    '试点企业由3家增加到8家，增长1.7倍。',
+    '2024年全县粮食总产量达到32.6万吨，比上年增加1.2万吨，增长3.8%。',
+    '全年进出口总额86.4亿元，比上年减少5.6亿元，下降6.1%。',
     // Shares of one whole.
     '三次产业结构调整为10.2:40.5:49.3。',
     '城镇、农村和流动人口分别占总人口的52%、38%和10%。',
@@ -73,6 +77,7 @@ ruleTester(sumMismatch, {
       errors: [{ text: '15%', message: '由85亿元到96亿元应增长12.9%，文中为增长15%' }],
     },
     { name: 'the year before named, growth wrong', text: '全年完成技改投资12.6亿元，上年为10.5亿元，同比增长25%。', errors: [{ text: '25%', message: /应增长20%/ }] },
+    { name: 'a change and its rate', text: '全年粮食总产量达到32.6万吨，比上年增加1.2万吨，增长4.8%。', errors: [{ text: '4.8%', message: '增加1.2万吨（上年约31.4万吨）应增长3.82%，文中为4.8%' }] },
     { name: 'growth stated where it fell', text: '工业用电量从5.2亿千瓦时降至4.8亿千瓦时，增长7.7%。', errors: [{ text: '7.7%', message: /应下降7\.69%，文中为增长7\.7%/ }] },
     { text: '三次产业结构比例为8.6:45.2:47.1。', errors: [{ text: '8.6:45.2:47.1', message: /100\.9/ }] },
     { text: '一、二、三产业增加值分别占地区生产总值的9.8%、46.5%和48.2%。', errors: [{ text: '9.8%、46.5%和48.2%', message: /104\.5%/ }] },

@@ -223,7 +223,7 @@ function scan(text: string, opts: ExtractOptions): Quantity[] {
     let start = i;
     if (/[0-9０-９]/.test(c)) {
       const prev = text[i - 1];
-      if (prev && /[0-9A-Za-z.．_\-/]/.test(prev)) continue;
+      if (prev && /[0-9A-Za-z.．_\-/第]/.test(prev)) continue; // 第5位 is an ordinal
       ARABIC.lastIndex = i;
       const m = ARABIC.exec(text)!;
       numEnd = i + m[0].length;
@@ -234,7 +234,7 @@ function scan(text: string, opts: ExtractOptions): Quantity[] {
       }
     } else if (/[xX*×＊?？]/.test(c)) {
       const prev = text[i - 1];
-      if (prev && /[0-9A-Za-z_\-/]/.test(prev)) continue;
+      if (prev && /[0-9A-Za-z_\-/第]/.test(prev)) continue;
       OPEN.lastIndex = i;
       const m = OPEN.exec(text);
       if (!m) continue;

@@ -262,6 +262,35 @@ function periods(text: string, a: Quantity, b: Quantity): [Quantity, Quantity] |
   return undefined;
 }
 
+/** 32.6万吨，比上年增加1.2万吨，增长3.8%: the rate of a stated change on the value it changed from. */
+function changeAndRate(ctx: Ctx, a: Quantity, d: Quantity, c: Quantity): void {
+  const { text } = ctx;
+  const ad = /^[，,]?(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上年度)(增加|增长|减少|下降|多|少)了?$/.exec(text.slice(a.end, d.start));
+  if (!ad || !/^[，,](?:增长|下降|减少|提高|降低)了?$/.test(text.slice(d.end, c.start))) return;
+  if (c.kind !== 'percent' || !known(a) || !known(d) || !known(c)) return;
+  if (/实际|年均|平均|可比|扣除/.test(text.slice(Math.max(0, a.start - 12), c.end + 2))) return;
+  const down = /减少|下降|少/.test(ad[1]);
+  const sign = down ? -1 : 1;
+  // Base = value − change; rate = change / base, with the rounding of both.
+  const dLo = d.value - d.ulp / 2;
+  const dHi = d.value + d.ulp / 2;
+  const aLo = a.value - a.ulp / 2;
+  const aHi = a.value + a.ulp / 2;
+  const baseLo = aLo - sign * (sign > 0 ? dHi : dLo);
+  const baseHi = aHi - sign * (sign > 0 ? dLo : dHi);
+  if (baseLo <= 0) return;
+  const lo = (dLo / baseHi) * 100;
+  const hi = (dHi / baseLo) * 100;
+  ctx.trace?.push(`change ${a.raw} ${ad[1]} ${d.raw}: ${c.raw}`);
+  if (within(c.value, c.ulp, lo, hi)) return;
+  const base = a.value - sign * d.value;
+  ctx.out.push({
+    message: `${ad[1]}${d.raw}（上年约${fmt(base, a)}）应${down ? '下降' : '增长'}${showLike((d.value / base) * 100, c)}%，文中为${c.raw}`,
+    range: [ctx.base + c.start, ctx.base + c.end],
+    related: [rel(ctx, a, '本期'), rel(ctx, d, '增减量')],
+  });
+}
+
 function growth(ctx: Ctx): void {
   const { text, qs } = ctx;
   for (let i = 0; i + 2 < qs.length; i++) {
@@ -269,6 +298,7 @@ function growth(ctx: Ctx): void {
     const b = qs[i + 1];
     const c = qs[i + 2];
     if (!sameUnit(a, b)) continue;
+    changeAndRate(ctx, a, b, c);
     const intro = text.slice(Math.max(0, a.start - 6), a.start);
     const ab = text.slice(a.end, b.start);
     let from: Quantity;
