@@ -179,7 +179,10 @@ function takeBytes(text: string, bytes: number): string {
   return out;
 }
 
-/** `count` documents of about `size` bytes, cut from the corpus at line ends, cycling through it. */
+/**
+ * `count` documents of about `size` bytes, cut from the corpus at line ends, cycling through it. From the second
+ * pass on, every line gets a distinct mark, so no paragraph repeats and per-paragraph caches cannot flatter the run.
+ */
 function makeChunks(text: string, count: number, size: number): string[] {
   const lines = text.split('\n').filter((l) => l.trim());
   const chunks: string[] = [];
@@ -188,7 +191,8 @@ function makeChunks(text: string, count: number, size: number): string[] {
     let c = '';
     let n = 0;
     while (n < size) {
-      const line = lines[i++ % lines.length];
+      const pass = Math.floor(i / lines.length);
+      const line = lines[i++ % lines.length] + (pass ? `（附${pass}）` : '');
       c += line + '\n';
       n += Buffer.byteLength(line) + 1;
     }
