@@ -1,7 +1,7 @@
 /**
  * `npm run build:model`: rebuilds server/data/char-lm.bin (character n-gram, interpolated Kneser-Ney) and
  * server/data/report-vocab.dict (report vocabulary) from ../shared/corpus: official/ plus the training split of
- * reports/ (see scripts/lib/corpus.ts). Options: --order N (default 5), --lm-only, --vocab-only.
+ * reports/ (see scripts/lib/corpus.ts). Options: --order N (default 4), --lm-only, --vocab-only.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +23,7 @@ function* lines(files: string[]): Generator<string> {
 }
 
 function buildLm(): void {
-  const order = arg('--order', 5);
+  const order = arg('--order', 4);
   const reportWeight = arg('--report-weight', 2);
   const t0 = Date.now();
   const c = new NgramCounter(order);
@@ -35,7 +35,8 @@ function buildLm(): void {
   const { entries, oov, stats } = estimate(c, minCount);
   for (const s of stats) console.log(s);
   const buf = writeModel(entries, order, oov);
-  fs.writeFileSync(path.join(DATA, 'char-lm.bin'), buf);
+  const outIdx = process.argv.indexOf('--out');
+  fs.writeFileSync(outIdx >= 0 ? process.argv[outIdx + 1] : path.join(DATA, 'char-lm.bin'), buf);
   console.log(`char-lm.bin: ${entries.length} entries, ${(buf.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

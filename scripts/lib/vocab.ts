@@ -11,6 +11,8 @@ import { officialFiles, reportSplit } from './corpus';
 
 const MAX_LEN = 5;
 const MIN_COUNT = 12;
+/** Frequency given to the hand-written policy terms. */
+const POLICY_FREQ = 20;
 /** Characters that rarely begin or end a word but often glue words into phrases. */
 const EDGE_STOP = new Set([...'的了和与及或是在对为把被将等之也都而并就其以于向从由到上中下个这那有不要已会可能各所该此每把给让着过']);
 const NUMERALS = '零〇一二三四五六七八九十百千万亿两';
@@ -34,9 +36,13 @@ export function buildVocab(dataDir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
   const jiebaWords = new Set<string>();
+  const jiebaFreq = new Map<string, number>();
   for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
-    const w = line.split(' ')[0];
-    if (w) jiebaWords.add(w);
+    const [w, f] = line.split(' ');
+    if (w) {
+      jiebaWords.add(w);
+      jiebaFreq.set(w, Number(f));
+    }
   }
   const { train } = reportSplit();
   const files: Array<[string, number]> = [...officialFiles().map((f): [string, number] => [f, 1]), ...train.map((f): [string, number] => [f, 2])];
@@ -118,8 +124,9 @@ export function buildVocab(dataDir: string): void {
   if (fs.existsSync(terms)) {
     for (const l of fs.readFileSync(terms, 'utf8').split('\n')) {
       const t = l.trim();
-      if (!t || t.startsWith('#') || jiebaWords.has(t) || kept.has(t)) continue;
-      lines.push(`${t} 20 n`);
+      // listed terms that jieba knows only as rare words are raised too (实施方案 has 3)
+      if (!t || t.startsWith('#') || (jiebaFreq.get(t) ?? 0) >= POLICY_FREQ || kept.has(t)) continue;
+      lines.push(`${t} ${POLICY_FREQ} n`);
     }
   }
   fs.writeFileSync(path.join(dataDir, 'report-vocab.dict'), lines.join('\n') + '\n');

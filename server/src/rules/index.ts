@@ -2,6 +2,7 @@ import type { Rule } from '../core/types';
 import type { ResolvedRules } from '../core/config';
 import { placeholder } from './placeholder';
 import { missingNumber } from './missing-number';
+import { missingChar } from './missing-char';
 import { numberingSequence } from './numbering-sequence';
 import { numberingStyle } from './numbering-style';
 import { countMismatch } from './count-mismatch';
@@ -15,7 +16,7 @@ import { wrongChar } from './wrong-char';
  * The rule catalogue. One rule per file in this folder; to add a rule, copy a neighbour, then list it here.
  * Order is the order of SPEC.md's catalogue.
  */
-export const allRules: readonly Rule[] = [placeholder, missingNumber, wrongChar, repeatedWord, numberingSequence, numberingStyle, countMismatch, sumMismatch, punctuation, unit];
+export const allRules: readonly Rule[] = [placeholder, missingNumber, missingChar, wrongChar, repeatedWord, numberingSequence, numberingStyle, countMismatch, sumMismatch, punctuation, unit];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
 

@@ -21,6 +21,7 @@ export class Lexicon {
   private maxLen = 1;
   private logTotal = 0;
   private deletions: Map<string, string> | undefined;
+  private readonly parsed = new Map<string, DeletionCandidate[]>();
   /** Minimum frequency for a word to serve as a dropped-character candidate. */
   static readonly CANDIDATE_MIN_FREQ = 10;
 
@@ -33,24 +34,31 @@ export class Lexicon {
       if (j < 0) j = s.length;
       const line = s.slice(i, j).trim();
       i = j + 1;
-      if (!line || line.startsWith('#')) continue;
-      const parts = line.split(/\s+/);
-      const f = Number(parts[1] ?? 1);
-      this.addWord(parts[0], Number.isFinite(f) && f > 0 ? f : 1, parts[2]);
+      if (!line || line.charCodeAt(0) === 35 /* # */) continue;
+      const sp1 = line.indexOf(' ');
+      if (sp1 < 0) {
+        this.addWord(line, 1);
+        continue;
+      }
+      const sp2 = line.indexOf(' ', sp1 + 1);
+      const f = Number(line.slice(sp1 + 1, sp2 < 0 ? line.length : sp2));
+      this.addWord(line.slice(0, sp1), Number.isFinite(f) && f > 0 ? f : 1, sp2 < 0 ? undefined : line.slice(sp2 + 1).trim());
     }
     this.logTotal = Math.log10(this.total || 1);
   }
 
+  /** Adds or raises one word (a frequency never goes down). */
   addWord(word: string, f: number, tag?: string): void {
     const old = this.freq.get(word) ?? 0;
     if (f > old) {
       this.freq.set(word, f);
       this.total += f - old;
+      this.logTotal = Math.log10(this.total);
       if (word.length > this.maxLen) this.maxLen = Math.min(word.length, 16);
       if (this.deletions && HAN_WORD.test(word) && word.length >= 2 && word.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && old < Lexicon.CANDIDATE_MIN_FREQ) this.indexWord(word);
     }
-    if (tag && !this.tags.has(word)) this.tags.set(word, tag);
-    this.logTotal = Math.log10(this.total || 1);
+    // tags are kept for single characters only (all the rules ask about)
+    if (tag && word.length === 1 && !this.tags.has(word)) this.tags.set(word, tag);
   }
 
   /** Frequency of a word (0 when unknown). */
@@ -62,7 +70,7 @@ export class Lexicon {
     return this.freq.has(word);
   }
 
-  /** jieba's part-of-speech tag of a word, if the dictionary has one. */
+  /** jieba's part-of-speech tag of a single-character word, if the dictionary has one. */
   wordTag(word: string): string | undefined {
     return this.tags.get(word);
   }
@@ -97,6 +105,7 @@ export class Lexicon {
 
   private indexWord(word: string): void {
     const d = this.deletions!;
+    this.parsed.clear();
     for (let p = 0; p < word.length; p++) {
       const key = word.slice(0, p) + word.slice(p + 1);
       const entry = `${word}${p}`;
@@ -105,15 +114,28 @@ export class Lexicon {
     }
   }
 
-  /** Words (2–4 Han characters, frequency ≥ CANDIDATE_MIN_FREQ) that become `key` when one character is dropped. */
-  deletionCandidates(key: string): DeletionCandidate[] {
+  /**
+   * Words (2–4 Han characters, frequency ≥ CANDIDATE_MIN_FREQ) that become `key` when one character is dropped,
+   * most frequent first (words added later come last).
+   */
+  deletionCandidates(key: string, limit = Infinity): DeletionCandidate[] {
     if (!this.deletions) {
       this.deletions = new Map();
-      for (const [w, f] of this.freq) if (w.length >= 2 && w.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && HAN_WORD.test(w)) this.indexWord(w);
+      const words = [...this.freq].filter(([w, f]) => w.length >= 2 && w.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && HAN_WORD.test(w));
+      // most frequent first, so that callers may take the head of a long list
+      words.sort((x, y) => y[1] - x[1]);
+      for (const [w] of words) this.indexWord(w);
     }
+    const cacheKey = limit === Infinity ? key : `${key}\u0000${limit}`;
+    const hit = this.parsed.get(cacheKey);
+    if (hit) return hit;
     const v = this.deletions.get(key);
-    if (!v) return [];
-    return v.split('|').map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
+    const parts = v ? v.split('|') : [];
+    if (parts.length > limit) parts.length = limit;
+    const list = parts.map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
+    if (this.parsed.size >= 50000) this.parsed.clear();
+    this.parsed.set(cacheKey, list);
+    return list;
   }
 
   static fromFiles(files: Array<string | Buffer>): Lexicon {

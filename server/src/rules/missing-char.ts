@@ -1,0 +1,332 @@
+import { BOUNDARY, getLanguageModel, normChar, normalize, type LanguageModel } from '../core/lm';
+import { isHan } from '../core/text';
+import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
+
+/**
+ * missing-char — a character dropped from a word (付诸施 → 付诸实施, 际问题 → 实际问题, 有限司 → 有限公司).
+ *
+ * Noisy channel: the text as written competes with the text with one character put back. Candidates come from
+ * the lexicon by deletion ("word minus one character" → word), looked up only where the segmenter leaves the text
+ * poorly covered (a single-character token, a word jieba had to guess, a very rare word) and around it. Each
+ * insertion is scored by the character n-gram (change of log10 P over the characters it affects) plus the unigram
+ * word model (best segmentation of ±4 characters); a place is flagged when the best insertion beats the text as
+ * written by the threshold, which stands for the prior odds of a dropped character. Stricter margins apply next
+ * to digits, in name-like spans and for characters that are optional (更/更加, 每/每一).
+ * Proper names (jieba's nr/ns/nt/nz words), quoted names and the user's dictionary words are left alone.
+ */
+
+export interface MissingCharParams {
+  /** Score (log10 odds) the best insertion must reach. */
+  threshold: number;
+  /** Weight of the word-model difference. */
+  wordWeight: number;
+  /** Extra score needed next to a digit or Latin letter. */
+  digitMargin: number;
+  /** Extra score needed in a name-like span (… 有限公司, …村, …路, …项目). */
+  nameMargin: number;
+  /** Extra score needed when the inserted character only lengthens a frequent function word (更 → 更加). */
+  optionalMargin: number;
+  /** Suggestions scoring within this of the best are offered too. */
+  suggestionSpan: number;
+  /** jieba frequency above which a single-character token counts as an ordinary word, not an orphan (the gate). */
+  standaloneFreq: number;
+}
+
+export const DEFAULT_PARAMS: MissingCharParams = {
+  // tuned on held-out report samples (scripts/tune-missing.ts): the smallest threshold with ≤ 1 false alarm per 10k
+  threshold: 3.75,
+  wordWeight: 1.25,
+  digitMargin: 2.5,
+  nameMargin: 1.5,
+  optionalMargin: 0.5,
+  suggestionSpan: 1.5,
+  standaloneFreq: 60000,
+};
+
+export interface Insertion {
+  /** Where the character goes (offset in the analysed string). */
+  gap: number;
+  ch: string;
+  /** The completed word and the fragment of it found in the text: text[keyStart, keyEnd). */
+  word: string;
+  keyStart: number;
+  keyEnd: number;
+  /** Decision score (log10 odds) after margins; lm and wm are its parts. */
+  score: number;
+  lm: number;
+  wm: number;
+  /** Which margins apply: NEAR_DIGIT | NAME_LIKE | OPTIONAL. */
+  flags: number;
+}
+
+export const NEAR_DIGIT = 1;
+export const NAME_LIKE = 2;
+export const OPTIONAL = 4;
+
+/** The decision score of an insertion under `params`. */
+export function scoreOf(i: Pick<Insertion, 'lm' | 'wm' | 'flags'>, params: MissingCharParams): number {
+  let s = i.lm + params.wordWeight * i.wm;
+  if (i.flags & NEAR_DIGIT) s -= params.digitMargin;
+  if (i.flags & NAME_LIKE) s -= params.nameMargin;
+  if (i.flags & OPTIONAL) s -= params.optionalMargin;
+  return s;
+}
+
+const MAX_SUGGESTIONS = 3;
+const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
+const NAME_SUFFIX = /^(?:有限责任公司|股份有限公司|有限公司|公司|集团|村委会|村|社区|居委会|大道|路|街|巷|广场|小区|花园|大厦|酒店|超市|商场|项目|小学|中学|学校|医院|合作社)/;
+const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
+const WORD_WINDOW = 4;
+/** Candidate words looked at per fragment (the most frequent). */
+const MAX_CANDIDATES = 40;
+/** The word model rarely adds more than this: insertions whose character-model change falls further below the threshold are not scored further. */
+const MAX_WORD_GAIN = 4;
+
+function isNonHanWordChar(ch: string | undefined): boolean {
+  return !!ch && /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%％]/.test(ch);
+}
+
+/** Spans that look like names: jieba's name tokens, quoted text, the few characters before a name suffix. */
+function nameSpans(text: string, tokens: readonly Token[]): { hard: Uint8Array; soft: Uint8Array } {
+  const hard = new Uint8Array(text.length + 1);
+  const soft = new Uint8Array(text.length + 1);
+  for (const t of tokens) {
+    if (t.word.length >= 2 && NAME_TAGS.test(t.tag)) hard.fill(1, t.start, t.end);
+  }
+  const quoted = /“[^“”]{1,20}”|《[^《》]{1,30}》|‘[^‘’]{1,20}’|「[^「」]{1,20}」/g;
+  for (let m = quoted.exec(text); m; m = quoted.exec(text)) hard.fill(1, m.index, m.index + m[0].length);
+  for (let i = 1; i < text.length; i++) {
+    if (NAME_SUFFIX.test(text.slice(i, i + 6)) && isHan(text[i - 1])) {
+      let s = i;
+      while (s > 0 && i - s < 6 && isHan(text[s - 1])) s--;
+      soft.fill(1, s, i);
+    }
+  }
+  return { hard, soft };
+}
+
+/** Single-character Han tokens that rarely stand alone, and short tokens jieba had to guess (tag x). */
+function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq: number): Token[] {
+  return tokens.filter((t) => {
+    if (!isHan(t.word[0])) return false;
+    // a single character that often stands alone (的, 在, 将) is no sign of a gap
+    if (t.word.length === 1) return lm.lexicon.wordFreq(t.word) < standaloneFreq;
+    return t.tag === 'x' && t.word.length <= 4;
+  });
+}
+
+/** Half-width of the window in which weak tokens are counted. */
+const DENSITY_WINDOW = 6;
+
+/**
+ * Drops weak tokens that sit among many others: where most Han characters around are poorly covered, the text
+ * is no prose the segmenter failed on at one place (a dropped character) but a list of names, a table row or
+ * garbage, where guessing is noise.
+ */
+function dropGarbled(text: string, weak: Token[]): Token[] {
+  if (!weak.length) return weak;
+  const han = new Int32Array(text.length + 1);
+  const wk = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) han[i + 1] = han[i] + (isHan(text[i]) ? 1 : 0);
+  const flag = new Uint8Array(text.length);
+  for (const t of weak) flag.fill(1, t.start, t.end);
+  for (let i = 0; i < text.length; i++) wk[i + 1] = wk[i] + flag[i];
+  return weak.filter((t) => {
+    const a = Math.max(0, t.start - DENSITY_WINDOW);
+    const b = Math.min(text.length, t.end + DENSITY_WINDOW);
+    return (wk[b] - wk[a]) * 2 <= han[b] - han[a];
+  });
+}
+
+/**
+ * Scores every candidate insertion around the weak places of `text` (one paragraph, masked); returns the
+ * insertions with their scores (margins applied), unsorted. `dictionary` words are never questioned.
+ */
+export function scoreInsertions(
+  text: string,
+  tokens: readonly Token[],
+  lm: LanguageModel,
+  params: MissingCharParams = DEFAULT_PARAMS,
+  dictionary: ReadonlySet<string> = new Set(),
+): Insertion[] {
+  const weak = dropGarbled(text, weakTokens(tokens, lm, params.standaloneFreq));
+  if (!weak.length) return [];
+  const norm = BOUNDARY + normalize(text);
+  const { hard, soft } = nameSpans(text, tokens);
+  const protectedChars = new Uint8Array(text.length + 1);
+  for (const w of dictionary) {
+    if (!w) continue;
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) protectedChars.fill(1, i, i + w.length);
+  }
+  const ngram = lm.ngram;
+  const K = ngram.order - 1;
+  const seen = new Map<string, Insertion>();
+  const lmCache = new Map<number, number>();
+  const baseLm = (g: number): number => {
+    let v = lmCache.get(g);
+    if (v === undefined) {
+      // characters g .. g+K-1 of text = norm positions g+1 .. g+K
+      const from = Math.max(0, g + 1 - K);
+      const seg = norm.slice(from, Math.min(norm.length, g + 1 + K));
+      v = ngram.logProb(seg, g + 1 - from, seg.length);
+      lmCache.set(g, v);
+    }
+    return v;
+  };
+  const wmCache = new Map<number, number>();
+  const baseWm = (g: number): number => {
+    let v = wmCache.get(g);
+    if (v === undefined) {
+      v = lm.lexicon.segLogProb(text.slice(Math.max(0, g - WORD_WINDOW), g + WORD_WINDOW));
+      wmCache.set(g, v);
+    }
+    return v;
+  };
+  for (const t of weak) {
+    for (let a = Math.max(0, t.start - 3); a <= t.end + 1 && a < text.length; a++) {
+      for (let b = a + 1; b <= a + 3 && b <= text.length; b++) {
+        if (!isHan(text[b - 1])) break;
+        if (!isHan(text[a])) break;
+        // the fragment must touch the weak token; a one-character fragment must be (part of) it
+        if (b < t.start || a > t.end) continue;
+        if (b - a === 1 && (a < t.start || a >= t.end)) continue;
+        const key = text.slice(a, b);
+        const cands = lm.lexicon.deletionCandidates(key, MAX_CANDIDATES);
+        for (const c of cands) {
+          const g = a + c.pos;
+          if (g < t.start - 1 || g > t.end + 1) continue;
+          const ch = c.word[c.pos];
+          const id = `${g}:${ch}`;
+          const prev = seen.get(id);
+          if (prev) {
+            // same insertion through a longer word: keep the longer word, it shows more of the context
+            if (c.word.length > prev.word.length) Object.assign(prev, { word: c.word, keyStart: a, keyEnd: b });
+            continue;
+          }
+          if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
+          if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
+          // the character model: the inserted character and the K characters after it
+          const from = Math.max(0, g + 1 - K);
+          const tail = norm.slice(g + 1, Math.min(norm.length, g + 1 + K));
+          const mod = norm.slice(from, g + 1) + normChar(ch) + tail;
+          const dLm = ngram.logProb(mod, g + 1 - from, mod.length) - baseLm(g);
+          if (dLm < params.threshold - MAX_WORD_GAIN * params.wordWeight) continue;
+          const wmText = text.slice(Math.max(0, g - WORD_WINDOW), g) + ch + text.slice(g, g + WORD_WINDOW);
+          const dWm = lm.lexicon.segLogProb(wmText) - baseWm(g);
+          let flags = 0;
+          if (isNonHanWordChar(text[g - 1]) || isNonHanWordChar(text[g])) flags |= NEAR_DIGIT;
+          if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
+          if (key.length === 1 && c.word.length === 2) {
+            const tag = lm.lexicon.wordTag(key);
+            if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
+          }
+          const ins = { gap: g, ch, word: c.word, keyStart: a, keyEnd: b, score: 0, lm: dLm, wm: dWm, flags };
+          ins.score = scoreOf(ins, params);
+          seen.set(id, ins);
+        }
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * How much more probable `text` becomes with `ch` inserted at `gap` (log10; character model, word model and
+ * their weighted sum, before margins). Positive: the completed text reads better than the text as written.
+ */
+export function insertionGain(text: string, gap: number, ch: string, lm: LanguageModel, wordWeight = DEFAULT_PARAMS.wordWeight): { lm: number; wm: number; total: number } {
+  const K = lm.ngram.order - 1;
+  const norm = BOUNDARY + normalize(text);
+  const from = Math.max(0, gap + 1 - K);
+  const orig = norm.slice(from, Math.min(norm.length, gap + 1 + K));
+  const mod = norm.slice(from, gap + 1) + normChar(ch) + norm.slice(gap + 1, Math.min(norm.length, gap + 1 + K));
+  const dLm = lm.ngram.logProb(mod, gap + 1 - from, mod.length) - lm.ngram.logProb(orig, gap + 1 - from, orig.length);
+  const left = text.slice(Math.max(0, gap - WORD_WINDOW), gap);
+  const right = text.slice(gap, gap + WORD_WINDOW);
+  const dWm = lm.lexicon.segLogProb(left + ch + right) - lm.lexicon.segLogProb(left + right);
+  return { lm: dLm, wm: dWm, total: dLm + wordWeight * dWm };
+}
+
+/** Chooses the flagged places: best insertion first, one finding per place, alternatives as suggestions. */
+export function decide(insertions: Insertion[], params: MissingCharParams = DEFAULT_PARAMS): Array<{ best: Insertion; alternatives: Insertion[] }> {
+  const sorted = insertions.filter((i) => i.score > params.threshold - params.suggestionSpan).sort((x, y) => y.score - x.score);
+  const out: Array<{ best: Insertion; alternatives: Insertion[] }> = [];
+  const taken: Insertion[] = [];
+  for (const ins of sorted) {
+    if (ins.score <= params.threshold) break;
+    if (taken.some((t) => Math.abs(t.gap - ins.gap) <= 2)) continue;
+    taken.push(ins);
+    const alternatives = sorted.filter((o) => o !== ins && Math.abs(o.gap - ins.gap) <= 1 && o.score > ins.score - params.suggestionSpan).slice(0, MAX_SUGGESTIONS - 1);
+    out.push({ best: ins, alternatives });
+  }
+  return out;
+}
+
+/** What the message quotes: the fragment, widened to the words on both sides of the gap (at most 3 characters each way). */
+function shownSpan(text: string, tokens: readonly Token[], ins: Insertion): [number, number] {
+  let s = ins.keyStart;
+  let e = ins.keyEnd;
+  for (const t of tokens) {
+    if (!isHan(t.word[0])) continue;
+    if (t.end === ins.gap || (t.start < ins.gap && t.end > ins.gap)) s = Math.min(s, Math.max(t.start, ins.gap - 3));
+    if (t.start === ins.gap || (t.start < ins.gap && t.end > ins.gap)) e = Math.max(e, Math.min(t.end, ins.gap + 3));
+  }
+  return [Math.min(s, ins.gap), Math.max(e, ins.gap)];
+}
+
+function numberParam(options: Record<string, unknown>, name: keyof MissingCharParams): number {
+  const v = options[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_PARAMS[name];
+}
+
+export const missingChar: Rule = {
+  meta: {
+    id: 'missing-char',
+    defaultSeverity: 'warn',
+    category: 'wording',
+    title: '疑似漏字',
+    fixable: false,
+    tier: 'model',
+    scope: 'paragraph',
+    docs: {
+      summary: '词语中疑似漏掉一个字（付诸施→付诸实施、有限司→有限公司）。',
+      details:
+        '在分词后出现孤立单字或生僻片段的地方，尝试补回一个字，用字符语言模型和词频模型比较补字前后的通顺程度，明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中和“更/更加”“每/每一”这类可省略的字要求更高的把握。',
+      flagged: ['这些措施要尽快付诸施。', '协调解决企业遇到的际问题。', '由城投建设有限司负责承建。'],
+      passed: ['这些措施要尽快付诸实施。', '今年工作要更好地服务群众。', '每个村都配备了网格员。'],
+    },
+  },
+  check(ctx: RuleContext): Finding[] {
+    const lm = getLanguageModel();
+    const params: MissingCharParams = {
+      threshold: numberParam(ctx.options, 'threshold'),
+      wordWeight: numberParam(ctx.options, 'wordWeight'),
+      digitMargin: numberParam(ctx.options, 'digitMargin'),
+      nameMargin: numberParam(ctx.options, 'nameMargin'),
+      optionalMargin: numberParam(ctx.options, 'optionalMargin'),
+      suggestionSpan: numberParam(ctx.options, 'suggestionSpan'),
+      standaloneFreq: numberParam(ctx.options, 'standaloneFreq'),
+    };
+    const findings: Finding[] = [];
+    for (const p of ctx.doc.paragraphs) {
+      if (!/[\u4e00-\u9fff]/.test(p.text)) continue;
+      const tokens = ctx.segment(p.text);
+      for (const { best, alternatives } of decide(scoreInsertions(p.text, tokens, lm, params, ctx.dictionary), params)) {
+        const [s, e] = shownSpan(p.text, tokens, best);
+        const shown = p.text.slice(s, e);
+        const fixed = (i: Insertion) => p.text.slice(s, i.gap) + i.ch + p.text.slice(i.gap, e);
+        const suggestions: Suggestion[] = [best, ...alternatives].map((i) => ({
+          desc: `补“${i.ch}”：${fixed(i)}`,
+          fix: { range: [p.start + i.gap, p.start + i.gap], text: i.ch },
+        }));
+        findings.push({
+          message: `疑似漏字：“${shown}”应为“${fixed(best)}”？`,
+          range: [p.start + s, p.start + e],
+          suggestions,
+          word: shown,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleTester } from '../../helpers/rule-tester';
+import { missingChar, scoreInsertions, insertionGain, DEFAULT_PARAMS } from '../../../server/src/rules/missing-char';
+import { getLanguageModel } from '../../../server/src/core/lm';
+import { segment } from '../../../server/src/core/segmenter';
+
+// Our own sentences, in the style of local work reports.
+ruleTester(missingChar, {
+  valid: [
+    '这些措施要尽快付诸实施。',
+    '协调解决企业遇到的实际问题。',
+    '由城投建设有限公司负责承建。',
+    // optional characters: both forms are correct
+    '今年工作要更好地服务群众。',
+    '今年工作要更加好地服务群众。',
+    '每个村都配备了网格员。',
+    '每一个村都配备了网格员。',
+    '各单位应按时报送材料。',
+    // numbers and units
+    '共完成投资12亿元，同比增长8.5%。',
+    '新建高标准农田1.2万亩，超400家企业参与。',
+    // names: places, companies, projects, quoted names
+    '华阳新天地和吾悦广场已开业。',
+    '“智慧河长”平台上线运行。',
+    '推进乡村振兴，持续优化营商环境。',
+    '培育专精特新企业15家。',
+    { name: 'a word from the user dictionary is never questioned', text: '打造镇化创意产业园。', dictionary: ['镇化创意'] },
+    { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
+  ],
+  invalid: [
+    { text: '这些措施要尽快付诸施。', errors: [{ text: '付诸施', message: '疑似漏字：“付诸施”应为“付诸实施”？', suggestions: ['实'] }] },
+    { text: '协调解决企业遇到的际问题。', errors: [{ text: '的际问题', message: /“的实际问题”/ }] },
+    { text: '由城投建设有限司负责承建。', errors: [{ text: '有限司', message: /有限公司/, suggestions: ['公'] }] },
+    { text: '本月底前要制定安置施方案。', errors: [{ text: '安置施方案', message: /实施方案/ }] },
+    { text: '建设历史化展览馆。', errors: [{ text: '历史化', message: /历史文化/ }] },
+  ],
+});
+
+test('missing-char: suggestions insert one character at the gap, best first', () => {
+  const lm = getLanguageModel();
+  const text = '协调解决企业遇到的际问题。';
+  const ins = scoreInsertions(text, segment(text), lm, DEFAULT_PARAMS).sort((a, b) => b.score - a.score);
+  assert.ok(ins.length > 0);
+  assert.equal(ins[0].gap, 9);
+  assert.equal(ins[0].ch, '实');
+  // 国际问题 is a candidate too, but ranks below 实际问题 after 遇到的
+  const guoji = ins.find((i) => i.ch === '国' && i.gap === 9);
+  assert.ok(!guoji || guoji.score < ins[0].score);
+});
+
+test('missing-char: the model prefers 实际问题 to 国际问题 after 遇到的, and 付诸实施 to 付诸施', () => {
+  const lm = getLanguageModel();
+  // noisy channel: inserting the dropped character must gain probability, the right one most
+  const shiji = insertionGain('解决工作中遇到的际问题。', 8, '实', lm).total;
+  const guoji = insertionGain('解决工作中遇到的际问题。', 8, '国', lm).total;
+  assert.ok(shiji > guoji, `实 ${shiji} vs 国 ${guoji}`);
+  assert.ok(shiji > DEFAULT_PARAMS.threshold);
+  assert.ok(insertionGain('这些措施要尽快付诸施。', 9, '实', lm).total > DEFAULT_PARAMS.threshold);
+  // and loses probability where nothing is missing
+  assert.ok(insertionGain('这些措施要尽快付诸实施。', 9, '实', lm).total < 0);
+});
+
+test('missing-char: the finding names the questioned word for "add to dictionary"', () => {
+  const { lintText } = require('../../../server/src/core/runner') as typeof import('../../../server/src/core/runner');
+  const [d] = lintText('这些措施要尽快付诸施。', [missingChar]);
+  assert.equal(d.word, '付诸施');
+  assert.deepEqual(d.suggestions![0].fix, { range: [9, 9], text: '实' });
+  assert.equal(d.fix, undefined);
+});
