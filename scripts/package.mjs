@@ -112,7 +112,7 @@ function main() {
   for (const k of ['scripts', 'devDependencies', 'dependencies', 'bin', 'private']) delete manifest[k];
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   for (const f of readdirSync(root)) if (/^package\.nls(\.[\w-]+)?\.json$/.test(f)) copy(f);
-  for (const f of ['README.md', 'LICENSE', 'language-configuration.json', 'syntaxes', 'l10n']) copy(f);
+  for (const f of ['README.md', 'LICENSE', 'language-configuration.json', 'syntaxes']) copy(f);
   for (const f of ['dist/client.js', 'dist/server.js']) copy(f);
   if (existsSync(join(root, 'server/data'))) copy('server/data');
 

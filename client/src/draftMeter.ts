@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { format } from './format';
 
 export const DOCUMENT_STATS = 'reportLint/documentStats';
 const ACTIVE_FILE_FILTER_KEY = 'reportLint.problemsActiveFileFilter';
@@ -27,7 +28,7 @@ export function parseStats(raw: unknown): DocumentStats | undefined {
 }
 
 export function meterText(stats: DocumentStats): string {
-  return vscode.l10n.t('{0} to fill · {1} other', stats.open, stats.other);
+  return format('待填 {0} 处 · 其他 {1} 处', stats.open, stats.other);
 }
 
 export class DraftMeter implements vscode.Disposable {
@@ -42,7 +43,7 @@ export class DraftMeter implements vscode.Disposable {
     private readonly languages: () => string[],
   ) {
     this.item = vscode.window.createStatusBarItem('reportLint.draftMeter', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = vscode.l10n.t('Report Lint draft meter');
+    this.item.name = format('报告审校草稿进度');
     this.item.command = 'reportLint.showProblems';
     this.disposables.push(
       this.item,
@@ -94,8 +95,7 @@ export class DraftMeter implements vscode.Disposable {
   private show(stats: DocumentStats): void {
     this.item.text = `$(checklist) ${meterText(stats)}`;
     this.item.tooltip = new vscode.MarkdownString(
-      vscode.l10n.t(
-        'Report Lint: {0} places still to be filled (placeholders, missing numbers) and {1} other problems in this file. Click to list them.',
+      format('报告审校：本文件还有 {0} 处待填写（占位符、漏掉的数字），其他问题 {1} 处。点击查看。',
         stats.open,
         stats.other,
       ),

@@ -17,6 +17,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DraftMeter } from './draftMeter';
+import { format } from './format';
 
 export const CLIENT_ID = 'reportLint';
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'report'];
@@ -73,7 +74,7 @@ class RestartLimiter implements ErrorHandler {
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     this.restarts.push(now);
     if (this.restarts.length <= MAX_RESTARTS) {
-      output?.warn(vscode.l10n.t('The language server stopped unexpectedly; restarting it.'));
+      output?.warn(format('语言服务器意外停止，正在重启。'));
       return { action: CloseAction.Restart, handled: true };
     }
     this.onGiveUp();
@@ -83,10 +84,10 @@ class RestartLimiter implements ErrorHandler {
 
 async function notifyFailure(detail: string): Promise<void> {
   output?.error(detail);
-  const showLog = vscode.l10n.t('Show Log');
-  const restart = vscode.l10n.t('Restart');
+  const showLog = format('查看日志');
+  const restart = format('重启');
   const choice = await vscode.window.showErrorMessage(
-    vscode.l10n.t('Report Lint: the language server could not start, so drafts are not checked. {0}', detail),
+    format('报告审校：语言服务器无法启动，草稿暂不检查。{0}', detail),
     showLog,
     restart,
   );
@@ -97,7 +98,7 @@ async function notifyFailure(detail: string): Promise<void> {
 function createClient(context: vscode.ExtensionContext): LanguageClient | undefined {
   const serverModule = context.asAbsolutePath('dist/server.js');
   if (!fs.existsSync(serverModule)) {
-    void notifyFailure(vscode.l10n.t('{0} is missing: build the extension with "npm run build".', serverModule));
+    void notifyFailure(format('缺少 {0}：请先运行“npm run build”构建扩展。', serverModule));
     return undefined;
   }
   const serverOptions: ServerOptions = {
@@ -115,7 +116,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient | undefi
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.reportlintrc.json,.reportlintignore}'),
     },
     errorHandler: new RestartLimiter(() => {
-      void notifyFailure(vscode.l10n.t('It stopped {0} times in a few minutes and is not restarted again.', MAX_RESTARTS + 1));
+      void notifyFailure(format('它在几分钟内停止了 {0} 次，不再自动重启。', MAX_RESTARTS + 1));
     }),
     initializationFailedHandler: (error) => {
       void notifyFailure(error instanceof Error ? error.message : String(error));
@@ -147,7 +148,7 @@ function activeDocumentArgs(): unknown[] {
 
 async function checkWorkspace(args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Report Lint: checking the whole workspace…'), cancellable: false },
+    { location: vscode.ProgressLocation.Notification, title: format('报告审校：正在检查整个工作区……'), cancellable: false },
     async () => {
       const result = await next('reportLint.checkWorkspace', args);
       const summary = summarise(result);
@@ -162,11 +163,11 @@ export function summarise(result: unknown): string | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const r = result as Record<string, unknown>;
   if (typeof r.files !== 'number' || typeof r.problems !== 'number') return undefined;
-  const head = r.cancelled === true ? vscode.l10n.t('Report Lint: check cancelled.') + ' ' : '';
+  const head = r.cancelled === true ? format('报告审校：检查已取消。') + ' ' : '';
   if (typeof r.open === 'number' && r.open > 0) {
-    return head + vscode.l10n.t('Report Lint: {0} files checked, {1} problems found, {2} of them still to be filled.', r.files, r.problems, r.open);
+    return head + format('报告审校：已检查 {0} 个文件，发现 {1} 处问题，其中待填 {2} 处。', r.files, r.problems, r.open);
   }
-  return head + vscode.l10n.t('Report Lint: {0} files checked, {1} problems found.', r.files, r.problems);
+  return head + format('报告审校：已检查 {0} 个文件，发现 {1} 处问题。', r.files, r.problems);
 }
 
 async function openRuleDocs(args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> {
@@ -184,7 +185,7 @@ async function openRuleDocs(args: unknown[], next: (command: string, args: unkno
           ? codes[0]
           : (await vscode.window.showQuickPick(
               codes.map((d) => ({ label: codeOf(d)!, description: d.message, d })),
-              { placeHolder: vscode.l10n.t('Which rule?') },
+              { placeHolder: format('查看哪条规则的文档？') },
             ))?.d;
       if (!picked) return undefined;
       const href = typeof picked.code === 'object' ? picked.code.target : undefined;
