@@ -61,6 +61,25 @@ describe('VS Code workbench with the packaged extension', { timeout: 240_000 }, 
     return m ? { open: Number(m[1]), other: Number(m[2]), text } : undefined;
   }
 
+  /** Selects the first match of `text` with the Find widget. */
+  async function findText(text: string): Promise<void> {
+    await page.keyboard.press('Control+f');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(text);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+  }
+
+  async function meterBecomes(want: { open: number; other: number }): Promise<void> {
+    let last: Awaited<ReturnType<typeof meter>>;
+    await waitFor(`the meter to show ${JSON.stringify(want)}`, async () => {
+      last = await meter();
+      return last?.open === want.open && last.other === want.other;
+    }, 15_000).catch((e: Error) => {
+      throw new Error(`${e.message}; it shows ${last?.text}`);
+    });
+  }
+
   test('a draft shows squiggles, Problems rows with rule ids, and the draft meter', async (t) => {
     if (!requireTools(t)) return;
     await openFile(DRAFT);
@@ -85,10 +104,7 @@ describe('VS Code workbench with the packaged extension', { timeout: 240_000 }, 
     const initial = await waitFor('draft meter', meter, 15_000);
     // Put the cursor on the finding through Find, then Ctrl+. for its quick fixes.
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+f');
-    await page.keyboard.insertText('平米');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await findText('平米');
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: '平方米' }).first();
     await fix.waitFor({ timeout: 15_000 });
@@ -96,28 +112,16 @@ describe('VS Code workbench with the packaged extension', { timeout: 240_000 }, 
     await pickMenuItem(page, '平方米');
     await waitFor('the fix in the text', async () => (await editorText()).includes('1200平方米'), 10_000);
     // The unit finding is gone: one "other" problem less, the same places to fill.
-    const fixed = await waitFor('the meter after the fix', async () => {
-      const m = await meter();
-      return m && m.other === initial.other - 1 ? m : undefined;
-    }, 15_000);
-    assert.equal(fixed.open, initial.open);
+    await meterBecomes({ open: initial.open, other: initial.other - 1 });
     await screenshot(page, 'e2e-4-quick-fix-applied');
   });
 
   test('filling a placeholder lowers the draft meter', async (t) => {
     if (!requireTools(t)) return;
     const before = await waitFor('draft meter', meter, 15_000);
-    await page.keyboard.press('Control+f');
-    await page.keyboard.press('Control+a');
-    await page.keyboard.insertText('截至xx月底');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await findText('截至xx月底');
     await page.keyboard.insertText('截至11月底');
-    const afterFill = await waitFor('the meter to drop', async () => {
-      const m = await meter();
-      return m && m.open === before.open - 1 ? m : undefined;
-    }, 15_000);
-    assert.equal(afterFill.other, before.other);
+    await meterBecomes({ open: before.open - 1, other: before.other });
     await screenshot(page, 'e2e-5-meter-after-fill');
   });
 
