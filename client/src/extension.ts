@@ -62,14 +62,20 @@ function documentSelector(ids: string[]): LanguageClientOptions['documentSelecto
   ]);
 }
 
-/** Restarts after a crash, but at most MAX_RESTARTS times in RESTART_WINDOW_MS: no crash loop. */
+/**
+ * Restarts a server that crashed after it had been running, at most MAX_RESTARTS times in RESTART_WINDOW_MS;
+ * a server that never came up is not restarted (it would fail the same way). No crash loop.
+ */
 class RestartLimiter implements ErrorHandler {
   private restarts: number[] = [];
+  /** Set once the server has answered initialize. */
+  running = false;
   constructor(private readonly onGiveUp: () => void) {}
   error(): ReturnType<ErrorHandler['error']> {
     return { action: ErrorAction.Continue, handled: true };
   }
   closed(): ReturnType<ErrorHandler['closed']> {
+    if (!this.running) return { action: CloseAction.DoNotRestart, handled: true };
     const now = Date.now();
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     this.restarts.push(now);
@@ -82,23 +88,35 @@ class RestartLimiter implements ErrorHandler {
   }
 }
 
-async function notifyFailure(detail: string): Promise<void> {
-  output?.error(detail);
-  const showLog = format('查看日志');
-  const restart = format('重启');
-  const choice = await vscode.window.showErrorMessage(
-    format('报告审校：语言服务器无法启动，草稿暂不检查。{0}', detail),
-    showLog,
-    restart,
-  );
+/**
+ * The language client, with its error notifications kept in the log: when the server cannot start or keeps
+ * crashing, the user gets our one notification in Chinese instead of several generic ones.
+ */
+class ReportLintClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
+  }
+}
+
+/** True once the user has been told that the server is down; reset when it runs again. */
+let failureShown = false;
+
+/** Tells the user once, in plain words, that drafts are not being checked; the technical detail goes to the log. */
+async function notifyFailure(summary: string, detail?: string): Promise<void> {
+  output?.error(detail ? `${summary} ${detail}` : summary);
+  if (failureShown) return;
+  failureShown = true;
+  const showLog = '查看日志';
+  const restart = '重启';
+  const choice = await vscode.window.showErrorMessage(`报告审校：${summary}草稿暂不检查。`, showLog, restart);
   if (choice === showLog) output?.show(true);
   else if (choice === restart) void vscode.commands.executeCommand('reportLint.restartServer');
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient | undefined {
+function createClient(context: vscode.ExtensionContext, limiter: RestartLimiter): LanguageClient | undefined {
   const serverModule = context.asAbsolutePath('dist/server.js');
   if (!fs.existsSync(serverModule)) {
-    void notifyFailure(format('缺少 {0}：请先运行“npm run build”构建扩展。', serverModule));
+    void notifyFailure(format('缺少语言服务器 {0}（请先运行“npm run build”）。', serverModule));
     return undefined;
   }
   const serverOptions: ServerOptions = {
@@ -115,13 +133,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient | undefi
       configurationSection: 'reportLint',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{.reportlintrc.json,.reportlintignore}'),
     },
-    errorHandler: new RestartLimiter(() => {
-      void notifyFailure(format('它在几分钟内停止了 {0} 次，不再自动重启。', MAX_RESTARTS + 1));
-    }),
-    initializationFailedHandler: (error) => {
-      void notifyFailure(error instanceof Error ? error.message : String(error));
-      return false;
-    },
+    errorHandler: limiter,
+    // No retry: startClient reports the failure once.
+    initializationFailedHandler: () => false,
     middleware: {
       executeCommand: async (command, args, next) => {
         switch (command) {
@@ -137,7 +151,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient | undefi
       },
     },
   };
-  return new LanguageClient(CLIENT_ID, 'Report Lint', serverOptions, clientOptions);
+  return new ReportLintClient(CLIENT_ID, 'Report Lint', serverOptions, clientOptions);
 }
 
 /** Arguments for a per-document server command run from the palette: the active document. */
@@ -203,20 +217,25 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'reportLint.languages', languages());
-  client = createClient(context);
+  const limiter = new RestartLimiter(() => {
+    void notifyFailure(format('语言服务器几分钟内停止了 {0} 次，不再自动重启，', MAX_RESTARTS + 1));
+  });
+  client = createClient(context, limiter);
   if (!client) return;
   const c = client;
   c.onDidChangeState((e) => {
-    if (e.newState === State.Running) meter?.refresh();
-    if (e.newState === State.Stopped) meter?.refresh();
+    if (e.newState === State.Running) {
+      limiter.running = true;
+      failureShown = false;
+    }
+    meter?.refresh();
   });
   try {
     await c.start();
   } catch (error) {
     if (client === c) client = undefined;
-    // start() already reported through initializationFailedHandler when the handshake failed; a spawn failure
-    // (node missing, module unreadable) lands here.
-    void notifyFailure(error instanceof Error ? error.message : String(error));
+    // The server did not come up (died at start, failed the handshake, could not be spawned).
+    void notifyFailure('语言服务器无法启动，', error instanceof Error ? error.message : String(error));
     throw error;
   }
 }

@@ -28,6 +28,7 @@ export interface Locator {
   innerText(o?: { timeout?: number }): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string): Promise<string | null>;
+  evaluateAll<R, A>(fn: string | ((els: any[], arg: A) => R), arg: A): Promise<R>;
   waitFor(o?: { state?: 'attached' | 'visible' | 'hidden' | 'detached'; timeout?: number }): Promise<void>;
   hover(o?: { timeout?: number }): Promise<void>;
 }
@@ -135,7 +136,14 @@ export const USER_SETTINGS = {
 };
 
 /** Starts code-server on a free port with a fresh profile; installs `vsix` first when given. */
-export async function startCodeServer(o: { workspace: string; vsix?: string; settings?: Record<string, unknown>; locale?: string }): Promise<CodeServer> {
+export async function startCodeServer(o: {
+  workspace: string;
+  vsix?: string;
+  settings?: Record<string, unknown>;
+  locale?: string;
+  /** Called with the extensions folder after the VSIX is installed, before code-server starts. */
+  prepare?: (extensionsDir: string) => void;
+}): Promise<CodeServer> {
   const dir = mkdtempSync(join(tmpdir(), 'report-lint-cs-'));
   const port = await freePort();
   const config = join(dir, 'config.yaml');
@@ -146,6 +154,7 @@ export async function startCodeServer(o: { workspace: string; vsix?: string; set
   const base = ['--config', config, '--user-data-dir', join(dir, 'ud'), '--extensions-dir', join(dir, 'ext')];
   const env = { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' };
   if (o.vsix) execFileSync(process.execPath, [CODE_SERVER, ...base, '--install-extension', o.vsix], { env, stdio: 'pipe' });
+  o.prepare?.(join(dir, 'ext'));
   const logFile = join(dir, 'code-server.log');
   const fd = openSync(logFile, 'a');
   const args = [

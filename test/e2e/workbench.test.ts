@@ -15,7 +15,6 @@ import {
 } from './harness';
 
 const DRAFT = '工作总结.txt';
-
 describe('VS Code workbench with the packaged extension', { timeout: 240_000 }, () => {
   let tmp: string;
   let server: CodeServer | undefined;
@@ -150,5 +149,42 @@ describe('VS Code workbench with the packaged extension', { timeout: 240_000 }, 
     if (!requireTools(t)) return;
     await page.keyboard.press('Control+s');
     await waitFor('the file on disk', () => readFileSync(join(ws, DRAFT), 'utf8').includes('截至11月底'), 10_000);
+  });
+
+  /** The colour of the editor's token whose text is exactly `text` (first match), and of plain text. */
+  async function tokenColours(text: string): Promise<{ token?: string; plain?: string }> {
+    const spans = page.locator('.editor-group-container.active .monaco-editor .view-line span span');
+    return waitFor(`the token ${text}`, async () => {
+      // Runs in the page. No named function inside: the TypeScript transform would name it with a helper the page lacks.
+      const all = await spans.evaluateAll((els: any[], t: string) => {
+        const token = els.find((e) => e.textContent === t);
+        const plain = els.find((e) => /^[\u4e00-\u9fff，。]{4,}$/.test(e.textContent ?? ''));
+        const style = (globalThis as any).getComputedStyle;
+        return { token: token ? String(style(token).color) : undefined, plain: plain ? String(style(plain).color) : undefined };
+      }, text);
+      return all.token && all.plain ? all : undefined;
+    }, 10_000);
+  }
+
+  test('the report language: Chinese alias, markers and placeholders coloured', async (t) => {
+    if (!requireTools(t)) return;
+    await openFile('下步计划.report');
+    await page.locator('.statusbar-item').filter({ hasText: /^报告$/ }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'e2e-8-report-language');
+    // （一） and 【待补充】 are split into spans by bracket-pair colouring: other markers are checked.
+    for (const token of ['一、', '一是', 'xx', '①', '条']) {
+      const c = await tokenColours(token);
+      assert.notEqual(c.token, c.plain, `${token} stands out from plain text`);
+    }
+  });
+
+  test('Markdown: markers and placeholders stand out through the injection grammar', async (t) => {
+    if (!requireTools(t)) return;
+    await openFile('说明.md');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    const c = await tokenColours('xx');
+    assert.notEqual(c.token, c.plain, 'xx stands out in Markdown');
+    await screenshot(page, 'e2e-9-markdown');
   });
 });

@@ -185,6 +185,14 @@ test('fix all from the command changes only safe fixes', async () => {
   assert.match(doc.getText(), /投资xx万元/);
 });
 
+test('check the whole workspace: a summary, and findings for files not open', async () => {
+  const result = await vscode.commands.executeCommand<{ files: number; problems: number; open: number }>('reportLint.checkWorkspace');
+  assert.ok(result && result.files >= 3, `files checked: ${JSON.stringify(result)}`);
+  assert.ok(result.problems > 0 && result.open > 0, JSON.stringify(result));
+  const md = vscode.Uri.joinPath(folder(), '说明.md');
+  await until('findings of 说明.md', () => ours(md).some((d) => codeOf(d) === 'placeholder'));
+});
+
 /** Entry point for both runners: resolves when every test passed, rejects with the failures. */
 export async function run(): Promise<void> {
   const failures: string[] = [];
