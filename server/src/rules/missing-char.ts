@@ -78,7 +78,9 @@ const NAME_SUFFIX = /^(?:有限责任公司|股份有限公司|有限公司|公�
 const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
 const WORD_WINDOW = 4;
 /** Candidate words looked at per fragment (the most frequent). */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 20;
+/** jieba frequency from which a two- or three-character fragment counts as a word of its own. */
+const KEY_WORD_FREQ = 100;
 /** The word model rarely adds more than this: insertions whose character-model change falls further below the threshold are not scored further. */
 const MAX_WORD_GAIN = 4;
 
@@ -191,6 +193,8 @@ export function scoreInsertions(
         if (b < t.start || a > t.end) continue;
         if (b - a === 1 && (a < t.start || a >= t.end)) continue;
         const key = text.slice(a, b);
+        // a fragment that is a common word by itself (平米) is no fragment
+        if (key.length >= 2 && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
         const cands = lm.lexicon.deletionCandidates(key, MAX_CANDIDATES);
         for (const c of cands) {
           const g = a + c.pos;
@@ -203,6 +207,8 @@ export function scoreInsertions(
             if (c.word.length > prev.word.length) Object.assign(prev, { word: c.word, keyStart: a, keyEnd: b });
             continue;
           }
+          // putting the character back would split a common word of the text (平|米)
+          if (g > 0 && lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= KEY_WORD_FREQ) continue;
           if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
           if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
           // the character model: the inserted character and the K characters after it

@@ -20,6 +20,8 @@ ruleTester(missingChar, {
     // numbers and units
     '共完成投资12亿元，同比增长8.5%。',
     '新建高标准农田1.2万亩，超400家企业参与。',
+    // an informal unit is the unit rule's business, not a dropped 方
+    '新增绿化面积3万平米。',
     // names: places, companies, projects, quoted names
     '华阳新天地和吾悦广场已开业。',
     '“智慧河长”平台上线运行。',
