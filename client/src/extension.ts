@@ -279,6 +279,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     { dispose: () => void stopClient() },
   );
 
+  // The server's commands (检查整个工作区 …) are registered once it has started: wait for it (bounded), so that
+  // a command that activated the extension finds them.
+  await Promise.race([starting, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+
   return {
     ready: async () => {
       await starting;

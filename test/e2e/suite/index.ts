@@ -57,6 +57,15 @@ const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
 
 let api: Api;
 
+test('check the whole workspace, before any document is open: the command activates the extension', async () => {
+  assert.equal(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').length, 0, 'no document open yet');
+  const result = await vscode.commands.executeCommand<{ files: number; problems: number; open: number }>('reportLint.checkWorkspace');
+  assert.ok(result && result.files >= 2, `files checked: ${JSON.stringify(result)}`);
+  assert.ok(result.problems > 0 && result.open > 0, JSON.stringify(result));
+  const md = vscode.Uri.joinPath(folder(), '说明.md');
+  await until('findings of 说明.md', () => ours(md).some((d) => codeOf(d) === 'placeholder'));
+});
+
 test('the extension activates and its language server starts', async () => {
   const ext = vscode.extensions.getExtension<Api>('report-lint.report-lint');
   assert.ok(ext, 'extension report-lint.report-lint is installed');
@@ -82,7 +91,10 @@ test('code actions: a quick fix per fix, ignore-this-line, rule docs', async () 
   const doc = await openDraft(DRAFT);
   const unit = await until('unit finding', () => ours(doc.uri).find((d) => codeOf(d) === 'unit'));
   assert.equal(doc.getText(unit.range), '平米');
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unit.range, vscode.CodeActionKind.QuickFix.value);
+  // The server offers ignore-this-line once the check of the current version is complete: ask until it is.
+  const ask = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unit.range, vscode.CodeActionKind.QuickFix.value);
+  let actions = await ask();
+  await until('the full list of quick fixes', async () => (actions = await ask()).some((a) => a.title.includes('忽略')), 10_000).catch(() => undefined);
   const titles = actions.map((a) => a.title);
   const fix = actions.find((a) => a.title.includes('平方米'));
   assert.ok(fix?.edit, `a fix to 平方米 among ${titles}`);
@@ -183,14 +195,6 @@ test('fix all from the command changes only safe fixes', async () => {
   await vscode.commands.executeCommand('reportLint.fixAll');
   await until('fixed', () => doc.getText().includes('500平方米'));
   assert.match(doc.getText(), /投资xx万元/);
-});
-
-test('check the whole workspace: a summary, and findings for files not open', async () => {
-  const result = await vscode.commands.executeCommand<{ files: number; problems: number; open: number }>('reportLint.checkWorkspace');
-  assert.ok(result && result.files >= 3, `files checked: ${JSON.stringify(result)}`);
-  assert.ok(result.problems > 0 && result.open > 0, JSON.stringify(result));
-  const md = vscode.Uri.joinPath(folder(), '说明.md');
-  await until('findings of 说明.md', () => ours(md).some((d) => codeOf(d) === 'placeholder'));
 });
 
 /** Entry point for both runners: resolves when every test passed, rejects with the failures. */
