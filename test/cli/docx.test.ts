@@ -173,7 +173,7 @@ test('XML entities are not expanded from outside (no external fetch, no file rea
 
 test('CLI: .docx files are found in folders, findings carry paragraph numbers, the file is never written', () => {
   const dir = tempDir();
-  const bytes = makeDocx({ body: [p('总体情况', { numId: 1 }), p('截至xx月底，完成投资。')].join(''), numbering: NUMBERING });
+  const bytes = makeDocx({ body: [p('总体情况', { numId: 1 }), p('截至xx月底，完成投资。'), p('今年,园区运行平稳。')].join(''), numbering: NUMBERING });
   const file = path.join(dir, '报告.docx');
   fs.writeFileSync(file, bytes);
   fs.writeFileSync(path.join(dir, 'a.txt'), '正文。\n');
@@ -188,6 +188,7 @@ test('CLI: .docx files are found in folders, findings carry paragraph numbers, t
   const stylish = runBin(['报告.docx'], { cwd: dir });
   assert.match(stylish.stdout, /报告\.docx\n {2}¶2:3 +警告 +占位符“xx”/);
   assert.match(stylish.stdout, /截至【xx】月底/, 'an excerpt around the finding');
+  if (json[1].messages.some((x: { fix?: unknown }) => x.fix)) assert.doesNotMatch(stylish.stdout, /可用 --fix/, 'a .docx is never fixed, so no fix is offered');
   runBin(['--fix', '报告.docx'], { cwd: dir });
   assert.deepEqual(new Uint8Array(fs.readFileSync(file)), bytes, '--fix never writes a .docx');
 });

@@ -157,3 +157,19 @@ test('CR-only and mixed line endings give the same lines as an editor shows', ()
   assert.equal(f['cr.txt'].messages[0].line, 3);
   assert.equal(f['mixed.txt'].messages[0].line, 4);
 });
+
+test('a reader that closes the pipe early (| head) ends the run quietly, without a stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const { BIN, ensureBuilt } = await import('./helpers');
+  ensureBuilt();
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'many.txt'), '截至xx月底，完成投资xx万元。\n'.repeat(4000));
+  const child = spawn(process.execPath, [BIN, '--format', 'sarif', 'many.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assertNoStack(stderr);
+  assert.doesNotMatch(stderr, /EPIPE/);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
+});

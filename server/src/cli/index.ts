@@ -6,6 +6,13 @@ import { isPoolWorker, runWorker } from './pool';
 if (isPoolWorker()) {
   runWorker();
 } else {
+  // A reader that stops early (report-lint … | head) closes the pipe: stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -52,7 +52,9 @@ export function stylish(results: FileResult[], opts: FormatOptions): string {
   } else {
     const summary = `✖ ${problems} 个问题（${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示），检查了 ${t.files} 个文件`;
     lines.push(c.bold(t.errors ? c.red(summary) : c.yellow(summary)));
-    if (t.fixable) lines.push(c.dim(`  其中 ${t.fixable} 个可用 --fix 自动修正`));
+    // Word documents are never written, so their fixes do not count here.
+    const fixable = t.fixable - results.filter((r) => /\.docx$/i.test(r.filePath)).reduce((n, r) => n + r.diagnostics.filter((d) => d.fix).length, 0);
+    if (fixable) lines.push(c.dim(`  其中 ${fixable} 个可用 --fix 自动修正`));
   }
   return lines.join('\n') + '\n';
 }
