@@ -56,7 +56,7 @@ const UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
   ['处', unit(['trigger'])],
   ['条', unit(['trigger'])],
   ['栋', unit(['trigger', 'verb', 'list'])],
-  ['套', unit(['trigger', 'list'])],
+  ['套', unit(['trigger', 'nounEnd', 'list'])],
   ['台', unit(['trigger'])],
   ['辆', unit(['trigger', 'verb', 'list'])],
   ['块', unit(['trigger'])],
@@ -248,6 +248,11 @@ function findInParagraph(text: string, toks: Token[]): Hit[] {
     if (verb && COUNTING_VERBS.has(verb.word) && (endsClause || isNounLike(next)) && push('countVerb', verb)) continue;
     // Noun + unit at the end of a clause: 项目个。 协议份， 投资亿元。
     if (prev && prev.end === t.start && isNoun(prev) && endsClause && push('nounEnd', prev)) continue;
+    // 名 counts people: after a noun for people (党员名, 学生名) it needs a number; after others it is a name (品种名, 人名).
+    if (t.word === '名' && prev && prev.end === t.start && isNoun(prev) && endsClause && /[员生师工众者童士兵属]$/.test(prev.word)) {
+      hits.push({ start: prev.start, at: t.start, end: t.end, unit: t.word });
+      continue;
+    }
     // Conjunction + unit + noun: 和轮会商.
     if (prev && /^(?:和|与|及|并|以及|或)$/.test(prev.word) && /^c|^p/.test(prev.tag) && isContent(next) && push('conj', prev)) continue;
     // 每人元, 每亩元.
