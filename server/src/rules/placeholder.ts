@@ -69,6 +69,8 @@ function letterRuns(text: string, hits: Hit[]): void {
     const c = text[i];
     if (c !== 'x' && c !== 'X') continue;
     const prev = text[i - 1];
+    // 1+X证书: a name, not a blank.
+    if (prev === '+' && isAsciiDigit(text[i - 2])) continue;
     if (isLatin(prev) || prev === '_' || prev === '-' || prev === '/' || prev === '@') {
       // Inside a Latin word: skip the rest of the run.
       while (i + 1 < text.length && isLatin(text[i + 1])) i++;
@@ -126,6 +128,8 @@ function starRuns(text: string, hits: Hit[]): void {
     i = end - 1;
     if (isAsciiDigit(prev) && isAsciiDigit(next)) continue; // 2*3
     if (isLatin(prev) || isLatin(next) && !/^[a-z]+/.test(text.slice(end))) continue;
+    // A lone star closing a line after a word (麦角酸*): a footnote mark.
+    if (m[0] === '*' && isHan(prev) && (next === undefined || next === '\n' || next === '\r')) continue;
     // A lone star at the start of a line followed by a space: a bullet.
     if ((prev === undefined || prev === '\n') && (next === ' ' || next === '\t')) continue;
     const p = skipSpaces(text, i - m[0].length, -1);
@@ -136,7 +140,7 @@ function starRuns(text: string, hits: Hit[]): void {
   }
 }
 
-const BLANK_MARKS = /(?:×{2,}|○{2,}|〇{2,}|□{2,}|△{2,}|＊{2,}|[？?]{2,})/g;
+const BLANK_MARKS = /(?:×{2,}|○{2,}|〇{2,}|□{2,}|△{2,}|＊{2,}|[？?]{2,}|_{2,}|＿{2,}|[（(][ \u3000]+[）)])/g;
 const NUMERALS = /[零〇○一二三四五六七八九十百千0-9０-９]/;
 const SINGLE_X_FOLLOW = /^[年月日号时个万亿元名家次期届]/;
 
@@ -154,6 +158,10 @@ function blankMarks(text: string, hits: Hit[]): void {
       // Only where a number belongs: 完成？？万元, 增长??%.
       if (!(isChineseContext(prev) && /^[个万亿元名家次期年月日%％.．]/.test(next ?? ''))) continue;
     }
+    // Blank brackets (投资（  ）万元) only where a number or a name belongs: a unit after them, Chinese before.
+    if ((c === '（' || c === '(') && !(isChineseContext(prev) && NUMBER_FOLLOWERS.includes(next ?? '\u0000'))) continue;
+    // Underscore blanks (____万元): not identifiers (snake_case) or Markdown emphasis (masked anyway).
+    if ((c === '_' || c === '＿') && (/[A-Za-z0-9]/.test(prev ?? '') || /[A-Za-z0-9]/.test(next ?? ''))) continue;
     if (!(isChineseContext(prev) || isChineseContext(next) || /[年月日%％]/.test(next ?? ''))) continue;
     hits.push({ start, end });
   }
@@ -221,7 +229,7 @@ export const placeholder: Rule = paragraphRule({
   checkParagraph(ctx, para) {
     const findings: Finding[] = [];
     const text = para.text;
-    if (!/[xX*×○〇□△＊?？【\[［〔（(TF]/.test(text)) return findings;
+    if (!/[xX*×○〇□△＊?？【\[［〔（(TF_＿]/.test(text)) return findings;
     const hits: Hit[] = [];
     letterRuns(text, hits);
     starRuns(text, hits);
@@ -230,7 +238,7 @@ export const placeholder: Rule = paragraphRule({
     for (const h of mergeDates(text, hits)) {
       const mark = text.slice(h.start, h.end);
       const isDate = (h as Hit & { date?: boolean }).date;
-      const kind: Kind = isDate ? 'date' : /^[【\[［〔（(]|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end, ctx.segment);
+      const kind: Kind = isDate ? 'date' : /^[【\[［〔（(](?![ \u3000])|TODO|TBD|FIXME|TBC/.test(mark) ? 'content' : kindFor(text, mark, h.start, h.end, ctx.segment);
       findings.push({
         message: `占位符“${mark}”尚未填写：此处缺少${KIND_TEXT[kind]}`,
         range: [para.start + h.start, para.start + h.end],

@@ -16,6 +16,10 @@ ruleTester(placeholder, {
     { name: 'markdown bullets and break', text: '* 第一项工作\n\n***\n\n- 第二项工作', format: 'markdown' },
     '请选择：□同意 □不同意',
     'The Windows X server is running.',
+    '稳步推进1+X证书制度试点工作。',
+    '第一类\n麦角酸*\n麦角胺*',
+    '字段名为report_id，表名为t__log。',
+    '请在选项后的括号（ ），中打勾。',
     '各项任务已全部完成，没有遗留问题。',
   ],
   invalid: [
@@ -32,6 +36,7 @@ ruleTester(placeholder, {
     { text: '于××月完成，涉及○○县□□镇。', errors: ['××', '○○', '□□'] },
     { text: '完成投资？？万元（TODO：核实）。', errors: ['？？', 'TODO'] },
     { name: 'a word that starts like a unit is a name', text: '报送××人民法院，并在×个月内书面回复。', errors: [{ text: '××', message: /名称/ }, { text: '×', message: /数字/ }] },
+    { name: 'blank lines and brackets of a form', text: '完成投资____万元，同比增长＿＿%，新增就业（  ）人。', errors: [{ text: '____', message: /数字/ }, '＿＿', { text: '（  ）', message: /数字/ }] },
     { name: 'markdown keeps star placeholders', text: '全年增速*%以上。', format: 'markdown', errors: ['*%'] },
   ],
 });
