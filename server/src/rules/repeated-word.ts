@@ -1,4 +1,5 @@
 import { isHan } from '../core/text';
+import { paragraphRule } from '../core/paragraph-cache';
 import type { Finding, Rule, Token } from '../core/types';
 
 /**
@@ -35,7 +36,7 @@ function isDoubledToken(a: Token, b: Token): boolean {
   return !/^(?:v|vn|vd|a|ad|an|vg|ag)$/.test(a.tag);
 }
 
-export const repeatedWord: Rule = {
+export const repeatedWord: Rule = paragraphRule({
   meta: {
     id: 'repeated-word',
     defaultSeverity: 'info',
@@ -53,51 +54,49 @@ export const repeatedWord: Rule = {
       passed: ['紧紧围绕中心工作，时时处处严格要求。', '这个问题要好好研究研究。', '该校已成为全省一流的学校。', '召开会会议纪要审定会。'],
     },
   },
-  check(ctx) {
+  checkParagraph(ctx, para) {
     const findings: Finding[] = [];
-    for (const para of ctx.doc.paragraphs) {
-      const text = para.text;
-      if (!/\p{Script=Han}/u.test(text)) continue;
-      const tokens = ctx.segment(text);
-      // 1. Direct doublings.
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const a = tokens[i];
-        const b = tokens[i + 1];
-        if (!isDoubledToken(a, b) || ctx.dictionary.has(a.word + b.word)) continue;
-        // A third copy (的的的) is still one finding.
-        let j = i + 1;
-        while (j + 1 < tokens.length && isDoubledToken(tokens[j], tokens[j + 1])) j++;
-        findings.push({
-          message: `“${a.word}”重复：“${text.slice(a.start, tokens[j].end)}”应为“${a.word}”`,
-          range: [para.start + a.start, para.start + tokens[j].end],
-          fix: { range: [para.start + b.start, para.start + tokens[j].end], text: '' },
-          word: a.word,
-        });
-        i = j;
-      }
-      // 2. Subject repeated as the object's head in the same clause.
-      let clauseStart = 0;
-      for (let i = 0; i <= tokens.length; i++) {
-        if (i < tokens.length && !CLAUSE.test(tokens[i].word)) continue;
-        const clause = tokens.slice(clauseStart, i);
-        clauseStart = i + 1;
-        if (clause.length < 4) continue;
-        const first = clause[0];
-        const last = clause[clause.length - 1];
-        const de = clause[clause.length - 2];
-        if (first.word !== last.word || first.word.length < 2 || !/^(?:n|vn|nz)$/.test(first.tag)) continue;
-        if (de.word !== '的') continue;
-        const middle = clause.slice(1, -2);
-        if (!middle.some((t) => /^v/.test(t.tag) && t.tag !== 'vn') || middle.some((t) => COPULAS.test(t.word))) continue;
-        if (middle.some((t) => t.word === first.word)) continue;
-        findings.push({
-          message: `“${first.word}”在同一分句中重复：句末的“的${last.word}”可删去`,
-          range: [para.start + de.start, para.start + last.end],
-          suggestions: [{ desc: `删去“的${last.word}”`, fix: { range: [para.start + de.start, para.start + last.end], text: '' } }],
-          word: first.word,
-        });
-      }
+    const text = para.text;
+    if (!/\p{Script=Han}/u.test(text)) return findings;
+    const tokens = ctx.segment(text);
+    // 1. Direct doublings.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i];
+      const b = tokens[i + 1];
+      if (!isDoubledToken(a, b) || ctx.dictionary.has(a.word + b.word)) continue;
+      // A third copy (的的的) is still one finding.
+      let j = i + 1;
+      while (j + 1 < tokens.length && isDoubledToken(tokens[j], tokens[j + 1])) j++;
+      findings.push({
+        message: `“${a.word}”重复：“${text.slice(a.start, tokens[j].end)}”应为“${a.word}”`,
+        range: [para.start + a.start, para.start + tokens[j].end],
+        fix: { range: [para.start + b.start, para.start + tokens[j].end], text: '' },
+        word: a.word,
+      });
+      i = j;
+    }
+    // 2. Subject repeated as the object's head in the same clause.
+    let clauseStart = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i < tokens.length && !CLAUSE.test(tokens[i].word)) continue;
+      const clause = tokens.slice(clauseStart, i);
+      clauseStart = i + 1;
+      if (clause.length < 4) continue;
+      const first = clause[0];
+      const last = clause[clause.length - 1];
+      const de = clause[clause.length - 2];
+      if (first.word !== last.word || first.word.length < 2 || !/^(?:n|vn|nz)$/.test(first.tag)) continue;
+      if (de.word !== '的') continue;
+      const middle = clause.slice(1, -2);
+      if (!middle.some((t) => /^v/.test(t.tag) && t.tag !== 'vn') || middle.some((t) => COPULAS.test(t.word))) continue;
+      if (middle.some((t) => t.word === first.word)) continue;
+      findings.push({
+        message: `“${first.word}”在同一分句中重复：句末的“的${last.word}”可删去`,
+        range: [para.start + de.start, para.start + last.end],
+        suggestions: [{ desc: `删去“的${last.word}”`, fix: { range: [para.start + de.start, para.start + last.end], text: '' } }],
+        word: first.word,
+      });
     }
     return findings;
   },
-};
+});

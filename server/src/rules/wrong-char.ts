@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { charsWithInitial } from '../core/confusion';
 import { dataPath } from '../core/data';
+import { paragraphRule } from '../core/paragraph-cache';
 import { getLanguageModel } from '../core/lm';
 import { isHan } from '../core/text';
 import type { Finding, Paragraph, Rule, RuleContext, Suggestion, Token } from '../core/types';
@@ -121,7 +122,7 @@ function strayLetters(para: Paragraph, tokens: Token[], out: Finding[]): void {
   }
 }
 
-export const wrongChar: Rule = {
+export const wrongChar: Rule = paragraphRule({
   meta: {
     id: 'wrong-char',
     defaultSeverity: 'warn',
@@ -141,16 +142,11 @@ export const wrongChar: Rule = {
       passed: ['报名截止日期为5月20日。', '申报工作已于上周截止。', '为群众提供生活必需品。', '实行A级纳税人信用管理。'],
     },
   },
-  check(ctx) {
+  checkParagraph(ctx, para) {
     const findings: Finding[] = [];
-    for (const para of ctx.doc.paragraphs) {
-      if (!/\p{Script=Han}/u.test(para.text)) continue;
-      const tokens = ctx.segment(para.text);
-      const listed: Finding[] = [];
-      listPass(ctx, para, tokens, listed);
-      findings.push(...listed);
-      modelPass(ctx, para, listed, findings);
-    }
+    if (!/\p{Script=Han}/u.test(para.text)) return findings;
+    listPass(ctx, para, ctx.segment(para.text), findings);
+    modelPass(ctx, para, [...findings], findings);
     return findings;
   },
-};
+});
