@@ -130,8 +130,6 @@ export const wrongChar: Rule = paragraphRule({
     title: '错别字',
     fixable: true,
     tier: 'model',
-    // Paragraph-local (each paragraph's text, tokens and the dictionary): the editor re-checks changed paragraphs only.
-    scope: 'paragraph',
     docs: {
       summary: '错别字和误用词：同音、近音、形近字（大数局→大数据、心细公开→信息公开），误用词（截止目前→截至目前），中文里夹杂的孤立字母（D政）。',
       details:
