@@ -86,7 +86,8 @@ function listPass(ctx: RuleContext, para: Paragraph, tokens: Token[], out: Findi
 /** A lone ASCII capital between Chinese characters: D政. Suggestions: characters whose pinyin starts with it. */
 function strayLetters(para: Paragraph, tokens: Token[], out: Finding[]): void {
   const text = para.text;
-  const re = /(?<=\p{Script=Han})[A-Z](?=\p{Script=Han})/gu;
+  // X is the usual stand-in for a number or name (X万元, XX县): that is the placeholder rule's finding, not a typo.
+  const re = /(?<=\p{Script=Han})[A-WYZ](?=\p{Script=Han})/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const i = m.index;

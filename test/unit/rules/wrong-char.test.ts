@@ -3,6 +3,8 @@ import { wrongChar } from '../../../server/src/rules/wrong-char';
 
 ruleTester(wrongChar, {
   valid: [
+    // X standing for a number or a name is a placeholder, reported by the placeholder rule.
+    '发放区级扶持资金X亿元，惠及X县企业。',
     // 截止 used correctly: no date after it.
     '报名截止日期为5月20日。',
     '申报工作已于上周截止。',
