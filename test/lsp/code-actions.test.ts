@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportDocument } from '../../server/src/core/document';
 import { lint } from '../../server/src/core/runner';
 import { placeholder } from '../../server/src/rules/placeholder';
-import { ignoreLineEdit, kindRequested, lineBreakOf } from '../../server/src/lsp/code-actions';
+import { ignoreLineEdit, kindRequested, lineBreakOf, quickFixes } from '../../server/src/lsp/code-actions';
 import { addWordToConfig, nearestConfigFile, workspaceRootOf } from '../../server/src/lsp/dictionary';
 
 /** Applies the "ignore on this line" edit for the first placeholder finding and checks again. */
@@ -84,4 +84,13 @@ test('add to dictionary: nearest config, created at the workspace root when none
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('quick fixes while the model rules still run: ignore-line needs only the current document', () => {
+  const doc = new ReportDocument('截至xx月底完成。\n');
+  const d = { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } }, message: 'x', source: 'report-lint', code: 'placeholder', data: { version: 3 } };
+  const params = { textDocument: { uri: 'file:///a.txt' }, range: d.range, context: { diagnostics: [d] } };
+  const titles = (v: number) => quickFixes(params, { uri: 'file:///a.txt', version: v, doc, documentChanges: true }).map((a) => a.title);
+  assert.deepEqual(titles(3), ['忽略此行的 placeholder', '查看规则 placeholder 的说明']);
+  assert.deepEqual(titles(4), ['查看规则 placeholder 的说明'], 'a diagnostic of an older version offers no edit');
 });

@@ -95,8 +95,10 @@ export interface ActionContext {
   uri: string;
   /** The document's current version. */
   version: number;
-  /** The latest complete check of the current version, if any. */
+  /** The latest check of the current version, if any (complete, or its fast phase while model rules run). */
   result?: CheckResult;
+  /** The engine document of the current version. */
+  doc: ReportDocument;
   documentChanges: boolean;
 }
 
@@ -136,12 +138,12 @@ export function quickFixes(params: CodeActionParams, ctx: ActionContext): CodeAc
         fixAll.push({ title: `修正本文件中所有 ${ruleId} 问题（${edits.length} 处）`, kind: CodeActionKind.QuickFix, edit: edit(edits) });
       }
     }
-    if (current && fresh && once(`ignore:${ruleId}:${d.range.start.line}`)) {
+    if (fresh && once(`ignore:${ruleId}:${d.range.start.line}`)) {
       ignores.push({
         title: `忽略此行的 ${ruleId}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        edit: edit([ignoreLineEdit(current.doc, d.range.start.line, ruleId)]),
+        edit: edit([ignoreLineEdit(ctx.doc, d.range.start.line, ruleId)]),
       });
     }
     if (data?.word && once(`word:${data.word}`)) {

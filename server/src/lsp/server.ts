@@ -61,6 +61,8 @@ interface DocState {
   timer?: NodeJS.Timeout;
   /** The latest complete check of this document. */
   result?: CheckResult;
+  /** The fast phase of the check in progress (fixes are valid for its version while model rules run). */
+  partial?: CheckResult;
   /** Resolved when a check of the current version completes. */
   waiters: Array<(r: CheckResult | undefined) => void>;
   running: boolean;
@@ -316,7 +318,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         { rules: eff.rules, dictionary: eff.dictionary, final: settings.final, onRuleError },
         {
           isStale,
-          onFast: (d) => publish(uri, doc, version, d),
+          onFast: (d) => {
+            publish(uri, doc, version, d);
+            st.partial = { version, doc, diagnostics: d };
+          },
           yieldNow: () => new Promise((r) => setImmediate(r)),
         },
       );
@@ -535,7 +540,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (kindRequested(only, CodeActionKind.QuickFix)) {
-      actions.push(...quickFixes(params, { uri: doc.uri, version: doc.version, result: states.get(doc.uri)?.result, documentChanges: can.documentChanges }));
+      const st = states.get(doc.uri);
+      const result = [st?.result, st?.partial].find((r) => r?.version === doc.version);
+      actions.push(...quickFixes(params, { uri: doc.uri, version: doc.version, result, doc: engineDocument(doc), documentChanges: can.documentChanges }));
     }
     if (only && kindRequested(only, FIX_ALL_KIND)) {
       const result = await ensureChecked(doc.uri);
