@@ -56,8 +56,8 @@ export const DEFAULT_PARAMS: ModelParams = {
 
 /** Tags of proper names: never corrected (an unknown name is not a typo). */
 const NAME_TAGS = /^(?:nr|nrfg|nrt|ns|nt|nz|eng)$/;
-/** Name suffixes: the token before them is (part of) a name: 古竹村, 翠苑路, 华阳有限公司. */
-const NAME_SUFFIX = /^(?:村|路|街|巷|镇|乡|县|市|区|州|省|河|江|湖|山|桥|社区|小区|公司|有限公司|集团|厂|店|中学|小学|大学|学院|医院|银行|花园|广场|大道|大街|酒店|宾馆|园区|新城)$/;
+/** Name suffixes: the token before them is (part of) a name: 古竹村, 翠苑路, 华阳有限公司, 熙岸二期, 银狐漆业地块. */
+const NAME_SUFFIX = /^(?:村|路|街|巷|镇|乡|县|市|区|州|省|河|江|湖|山|桥|社区|小区|公司|有限公司|有限|集团|厂|店|中学|小学|大学|学院|医院|银行|花园|广场|大道|大街|酒店|宾馆|园区|新城|地块|[一二三四五六七八九十]+期)$/;
 
 const TITLES = '(?:副?(?:书记|主任|局长|县长|镇长|乡长|村长|市长|区长|省长|厅长|处长|科长|所长|院长|校长|部长|组长|队长|站长|社长|主席|经理|总经理|董事长|秘书长|理事长)|同志|先生|女士|教授|老师|医生)';
 /** A name after a title: 书记李健国 (group 2 is the name). */

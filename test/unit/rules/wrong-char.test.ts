@@ -3,6 +3,10 @@ import { wrongChar } from '../../../server/src/rules/wrong-char';
 
 ruleTester(wrongChar, {
   valid: [
+    // Names before a phase or plot suffix, and report shorthand (规上、规下).
+    '华阳新天地、熙岸二期等项目已竣工。',
+    '完成原银狐漆业地块的调查评估。',
+    '科技、技改、规上、规下各条线都要拓宽储备库。',
     // X standing for a number or a name is a placeholder, reported by the placeholder rule.
     '发放区级扶持资金X亿元，惠及X县企业。',
     // 截止 used correctly: no date after it.
