@@ -1,6 +1,6 @@
 import { XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseXml, walkText, W_NS, type DocxText, type DocxParagraph } from '../core/docx';
+import { parseXml, walkText, wParagraphs, W_NS, type DocxText, type DocxParagraph } from '../core/docx';
 import { applyFixes } from '../core/fix';
 import type { Diagnostic } from '../core/types';
 import { ruleById } from '../rules';
@@ -48,15 +48,6 @@ function wEl(doc: Document, ns: string, local: string, attrs: Record<string, str
   return e;
 }
 
-function paragraphsOf(doc: Document): El[] {
-  const all = doc.getElementsByTagNameNS('*', 'p');
-  const out: El[] = [];
-  for (let k = 0; k < all.length; k++) {
-    const e = all[k] as unknown as El;
-    if (W_NS.has(e.namespaceURI ?? '')) out.push(e);
-  }
-  return out;
-}
 
 interface Piece {
   el: El;
@@ -171,7 +162,7 @@ export function annotateDocx(data: Uint8Array, docx: DocxText, diags: readonly D
   const date = opts.date ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const mainName = docx.paragraphs.find((p) => p.kind === 'body' || p.kind === 'table')?.part ?? 'word/document.xml';
   const main = parseXml(strFromU8(files[mainName]), mainName);
-  const mainParas = paragraphsOf(main);
+  const mainParas = wParagraphs(main);
   const firstBody = docx.paragraphs.find((p) => p.part === mainName);
 
   // Existing comments keep their ids; ours follow.

@@ -446,15 +446,19 @@ class Reader {
   }
 }
 
-function paragraphIndex(doc: Document): Map<El, number> {
-  const map = new Map<El, number>();
+/** Every w:p element of a part, in document order (the order DocxParagraph.index counts in). */
+export function wParagraphs(doc: Document): El[] {
   const all = doc.getElementsByTagNameNS('*', 'p');
-  let i = 0;
+  const out: El[] = [];
   for (let k = 0; k < all.length; k++) {
     const e = all[k] as unknown as El;
-    if (W_NS.has(e.namespaceURI ?? '')) map.set(e, i++);
+    if (W_NS.has(e.namespaceURI ?? '')) out.push(e);
   }
-  return map;
+  return out;
+}
+
+function paragraphIndex(doc: Document): Map<El, number> {
+  return new Map(wParagraphs(doc).map((e, i) => [e, i]));
 }
 
 function naturalOrder(a: string, b: string): number {

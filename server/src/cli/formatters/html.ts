@@ -27,12 +27,10 @@ function ruleTitle(id: string): string {
 export function proposal(text: string, d: Diagnostic): string | undefined {
   const fixes = d.fix ? [d.fix] : (d.suggestions ?? []).map((s) => s.fix);
   if (!fixes.length) return undefined;
-  const f0 = fixes[0];
   const lo = Math.min(d.range[0], ...fixes.map((f) => f.range[0]));
   const hi = Math.max(d.range[1], ...fixes.map((f) => f.range[1]));
   const before = text.slice(lo, hi);
   const after = fixes
-    .filter((f) => f.range[0] === f0.range[0] || true)
     .slice(0, 3)
     .map((f) => text.slice(lo, f.range[0]) + f.text + text.slice(f.range[1], hi));
   // A long replacement (a renumbered run) is described, not printed.
