@@ -3,7 +3,7 @@
  *   1. false alarms per 10,000 characters of each rule on the clean published reports;
  * Further sections (dropped-character recall, wrong-character P/R/F1) are added by the rules that need them
  * as modules in scripts/eval/ exporting `run(ctx)`; each returns rows for the one table printed at the end.
- * Prints one table; `--json FILE` also writes the figures. Exits 0 when the corpus is absent (users clone the
+ * Prints one table; `--json FILE` also writes the figures; `--only clean,missing-char` runs just those sections. Exits 0 when the corpus is absent (users clone the
  * repo alone), after saying so.
  */
 import * as fs from 'node:fs';
@@ -65,9 +65,11 @@ async function main(): Promise<void> {
     console.log(`eval: no corpus at ${CORPUS} (set REPORT_LINT_SHARED); nothing measured.`);
     return;
   }
-  const rows: EvalRow[] = [...falseAlarms(verbose)];
+  // --only NAME[,NAME]: just these sections (clean = false alarms on the clean reports; others are scripts/eval/NAME.ts).
+  const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+  const rows: EvalRow[] = !only || only.has('clean') ? [...falseAlarms(verbose)] : [];
   const extra = fs.existsSync(path.join(__dirname, 'eval'))
-    ? fs.readdirSync(path.join(__dirname, 'eval')).filter((n) => n.endsWith('.ts')).sort()
+    ? fs.readdirSync(path.join(__dirname, 'eval')).filter((n) => n.endsWith('.ts') && (!only || only.has(n.slice(0, -3)))).sort()
     : [];
   for (const name of extra) {
     const mod = (await import(path.join(__dirname, 'eval', name))) as { run: (o: { verbose: boolean }) => Promise<EvalRow[]> | EvalRow[] };
