@@ -11,7 +11,13 @@ import type { Token } from './types';
 let jieba: Jieba | undefined;
 const added = new Set<string>();
 const cache = new Map<string, Token[]>();
-const CACHE_MAX = 4000;
+/**
+ * The cache holds up to this many characters of text (about 50 MB of tokens at most): every paragraph of a large document
+ * stays in it while all rules run, so each is cut once however many rules ask, and the sentences the model rules
+ * cut on their own do not push the paragraphs out.
+ */
+const CACHE_MAX_CHARS = 1_000_000;
+let cachedChars = 0;
 
 /** Extra dictionaries in jieba format (`word freq tag`) shipped under server/data, loaded after the base one. */
 export const EXTRA_DICTIONARIES = ['report-vocab.dict'];
@@ -44,6 +50,7 @@ export function addUserWords(words: Iterable<string>): void {
   if (lines.length) {
     getJieba().loadDict(Buffer.from(lines.join('\n') + '\n'));
     cache.clear();
+    cachedChars = 0;
   }
 }
 
@@ -71,6 +78,11 @@ export function segment(text: string): Token[] {
     pos = e;
   }
   cache.set(text, tokens);
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cachedChars += text.length;
+  while (cachedChars > CACHE_MAX_CHARS && cache.size > 1) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
   return tokens;
 }
