@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild into dist/.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -28,3 +29,9 @@ for (const e of entries) {
   if (watch) await (await esbuild.context(opts)).watch();
   else await esbuild.build(opts);
 }
+
+// The compiled lexicon (server/data/lexicon.bin): bundled like the rest and run once; the engine falls back to
+// parsing the dictionaries when it is missing or out of date.
+await esbuild.build({ ...common, sourcemap: false, entryPoints: ['scripts/compile-lexicon.ts'], outfile: 'dist/compile-lexicon.js' });
+execFileSync(process.execPath, ['dist/compile-lexicon.js'], { stdio: ['ignore', 'ignore', 'inherit'] });
+rmSync('dist/compile-lexicon.js');

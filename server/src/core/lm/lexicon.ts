@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import type { LexiconContent, LexiconTable } from './lexicon-table';
 
 const HAN_WORD = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
 
@@ -15,15 +16,39 @@ export interface DeletionCandidate {
  * string) and the deletion index "word minus one character → word" used to propose dropped characters.
  */
 export class Lexicon {
+  /** Words added in this process (all of them when there is no compiled `base`). */
   private readonly freq = new Map<string, number>();
-  private readonly tags = new Map<string, string>();
+  private readonly tags: Map<string, string>;
   private total = 0;
   private maxLen = 1;
   private logTotal = 0;
+  /** The deletion index of the words in `freq`; built on first use (at once over a compiled base). */
   private deletions: Map<string, string> | undefined;
+  /** The compiled lexicon (lexicon-table.ts), when it matches the dictionaries: words in `freq` come on top. */
+  private readonly base: LexiconTable | undefined;
   private readonly parsed = new Map<string, DeletionCandidate[]>();
   /** Minimum frequency for a word to serve as a dropped-character candidate. */
   static readonly CANDIDATE_MIN_FREQ = 10;
+
+  constructor(base?: LexiconTable) {
+    this.base = base;
+    this.tags = new Map(base?.tags);
+    if (base) {
+      this.total = base.total;
+      this.maxLen = base.maxLen;
+      this.logTotal = Math.log10(this.total || 1);
+      this.deletions = new Map();
+    }
+  }
+
+  /** Frequency of s[start, end) (0 when unknown), without slicing when the compiled base answers. */
+  private freqAt(s: string, start: number, end: number): number {
+    if (this.freq.size) {
+      const f = this.freq.get(s.slice(start, end));
+      if (f !== undefined) return f;
+    }
+    return this.base ? this.base.freqOf(s, start, end) : 0;
+  }
 
   /** Adds dictionary text in jieba format (`word freq [tag]` a line). Later entries raise, never lower, a frequency. */
   addDict(text: string | Buffer): void {
@@ -49,7 +74,7 @@ export class Lexicon {
 
   /** Adds or raises one word (a frequency never goes down). */
   addWord(word: string, f: number, tag?: string): void {
-    const old = this.freq.get(word) ?? 0;
+    const old = this.freqAt(word, 0, word.length);
     if (f > old) {
       this.freq.set(word, f);
       this.total += f - old;
@@ -63,11 +88,11 @@ export class Lexicon {
 
   /** Frequency of a word (0 when unknown). */
   wordFreq(word: string): number {
-    return this.freq.get(word) ?? 0;
+    return this.freqAt(word, 0, word.length);
   }
 
   isKnownWord(word: string): boolean {
-    return this.freq.has(word);
+    return this.freqAt(word, 0, word.length) > 0;
   }
 
   /** jieba's part-of-speech tag of a single-character word, if the dictionary has one. */
@@ -77,7 +102,7 @@ export class Lexicon {
 
   /** log10 of the word's unigram probability; unknown words get a floor below every known word. */
   wordLogProb(word: string): number {
-    const f = this.freq.get(word);
+    const f = this.freqAt(word, 0, word.length);
     return f ? Math.log10(f) - this.logTotal : -this.logTotal - 1 - (word.length - 1) * 2;
   }
 
@@ -93,9 +118,8 @@ export class Lexicon {
       if (best[i] === -Infinity) continue;
       const lim = Math.min(n, i + this.maxLen);
       for (let j = i + 1; j <= lim; j++) {
-        const w = s.slice(i, j);
-        const f = this.freq.get(w);
-        if (f === undefined && j > i + 1) continue;
+        const f = this.freqAt(s, i, j);
+        if (!f && j > i + 1) continue;
         const lp = best[i] + (f ? Math.log10(f) - this.logTotal : -this.logTotal - 1);
         if (lp > best[j]) best[j] = lp;
       }
@@ -129,13 +153,22 @@ export class Lexicon {
     const cacheKey = limit === Infinity ? key : `${key}\u0000${limit}`;
     const hit = this.parsed.get(cacheKey);
     if (hit) return hit;
-    const v = this.deletions.get(key);
+    const own = this.deletions.get(key);
+    const inBase = this.base?.deletions(key);
+    const v = inBase && own ? `${inBase}|${own}` : (inBase ?? own);
     const parts = v ? v.split('|') : [];
     if (parts.length > limit) parts.length = limit;
     const list = parts.map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
     if (this.parsed.size >= 50000) this.parsed.clear();
     this.parsed.set(cacheKey, list);
     return list;
+  }
+
+  /** What a compiled lexicon stores (lexicon-table.ts): only for a lexicon built from dictionaries. */
+  content(): LexiconContent {
+    if (this.base) throw new Error('content() of a lexicon over a compiled base');
+    this.deletionCandidates('');
+    return { freq: this.freq, tags: this.tags, deletions: this.deletions!, total: this.total, maxLen: this.maxLen };
   }
 
   static fromFiles(files: Array<string | Buffer>): Lexicon {

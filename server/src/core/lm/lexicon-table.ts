@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { hashSlice } from './hash';
+
+/**
+ * The compiled lexicon (server/data/lexicon.bin, written by `npm run build`, never committed): the word
+ * frequencies, single-character tags and the deletion index that Lexicon otherwise builds at every start from
+ * jieba's dictionary and our vocabulary (about half a second and 100 MB of small strings). Lookups hash the
+ * string in place (hash.ts: one 32-bit hash picks the slot, a second one is the fingerprint kept in it), so
+ * nothing is parsed at start-up and no key is ever sliced out of the text.
+ *
+ * The file records a digest of the dictionaries it was compiled from (and of FORMAT): a file compiled from other
+ * dictionaries is ignored and the lexicon is built from the dictionaries as before.
+ *
+ * Layout (little-endian): header (HEADER bytes), then
+ *   word fingerprints u32[wordSlots] · word frequencies f32[wordSlots] ·
+ *   deletion fingerprints u32[delSlots] · deletion value offsets u32[delSlots] · deletion value lengths u32[delSlots] ·
+ *   deletion values (UTF-16, u16[blobChars]) · single-character tags (UTF-16 "字tag\n…", u16[tagChars]).
+ */
+export const LEXICON_FILE = 'lexicon.bin';
+const MAGIC = 'RLLX';
+/** Bump when the layout or the way the lexicon is built changes (it is part of the digest). */
+export const FORMAT = 1;
+const HEADER = 64;
+const LOAD = 0.55;
+
+export interface LexiconContent {
+  freq: ReadonlyMap<string, number>;
+  tags: ReadonlyMap<string, string>;
+  /** "word minus one character" → entries `${word}${pos}` joined by "|", most frequent first. */
+  deletions: ReadonlyMap<string, string>;
+  total: number;
+  maxLen: number;
+}
+
+/** Digest of the inputs a compiled lexicon depends on. */
+export function inputDigest(inputs: ReadonlyArray<Uint8Array>, salt: string): Buffer {
+  const h = createHash('sha1');
+  h.update(`${MAGIC}${FORMAT}${salt}`);
+  for (const b of inputs) {
+    h.update(String(b.length));
+    h.update(b);
+  }
+  return h.digest();
+}
+
+function slotsFor(n: number): number {
+  return Math.max(7, Math.ceil(n / LOAD)) | 1;
+}
+
+/** Writes `content` as a compiled lexicon for inputs with digest `digest`. */
+export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buffer {
+  const h = new Uint32Array(2);
+  const wordSlots = slotsFor(content.freq.size);
+  const delSlots = slotsFor(content.deletions.size);
+  const blob = [...content.deletions.values()].join('');
+  const tags = [...content.tags].map(([c, t]) => `${c}${t}\n`).join('');
+  const size = HEADER + wordSlots * 8 + delSlots * 12 + blob.length * 2 + tags.length * 2;
+  const buf = Buffer.alloc(size + ((4 - (size % 4)) % 4));
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(FORMAT, 4);
+  digest.copy(buf, 8, 0, 20);
+  buf.writeDoubleLE(content.total, 32);
+  buf.writeUInt32LE(content.maxLen, 40);
+  buf.writeUInt32LE(wordSlots, 44);
+  buf.writeUInt32LE(delSlots, 48);
+  buf.writeUInt32LE(blob.length, 52);
+  buf.writeUInt32LE(tags.length, 56);
+  let o = HEADER;
+  const wfp = new Uint32Array(buf.buffer, buf.byteOffset + o, wordSlots);
+  const wfreq = new Float32Array(buf.buffer, buf.byteOffset + o + wordSlots * 4, wordSlots);
+  o += wordSlots * 8;
+  const place = (key: string, fp: Uint32Array, slots: number): number => {
+    hashSlice(key, 0, key.length, h);
+    const f = h[1] || 1;
+    let i = h[0] % slots;
+    while (fp[i] !== 0) {
+      if (fp[i] === f) throw new Error(`lexicon: two keys share a hash (${key})`);
+      i = i + 1 === slots ? 0 : i + 1;
+    }
+    fp[i] = f;
+    return i;
+  };
+  for (const [w, f] of content.freq) wfreq[place(w, wfp, wordSlots)] = f;
+  const dfp = new Uint32Array(buf.buffer, buf.byteOffset + o, delSlots);
+  const doff = new Uint32Array(buf.buffer, buf.byteOffset + o + delSlots * 4, delSlots);
+  const dlen = new Uint32Array(buf.buffer, buf.byteOffset + o + delSlots * 8, delSlots);
+  o += delSlots * 12;
+  let at = 0;
+  for (const [k, v] of content.deletions) {
+    const i = place(k, dfp, delSlots);
+    doff[i] = at;
+    dlen[i] = v.length;
+    at += v.length;
+  }
+  buf.write(blob, o, 'utf16le');
+  o += blob.length * 2;
+  buf.write(tags, o, 'utf16le');
+  return buf;
+}
+
+/** A compiled lexicon, read-only. */
+export class LexiconTable {
+  readonly total: number;
+  readonly maxLen: number;
+  readonly tags = new Map<string, string>();
+  private readonly wordSlots: number;
+  private readonly delSlots: number;
+  private readonly wfp: Uint32Array;
+  private readonly wfreq: Float32Array;
+  private readonly dfp: Uint32Array;
+  private readonly doff: Uint32Array;
+  private readonly dlen: Uint32Array;
+  private readonly blob: string;
+  private readonly h = new Uint32Array(2);
+
+  private constructor(buf: Buffer) {
+    // Copy into an aligned buffer (readFileSync buffers may be pool slices).
+    const body = new ArrayBuffer(buf.length);
+    new Uint8Array(body).set(buf);
+    const view = Buffer.from(body);
+    this.total = view.readDoubleLE(32);
+    this.maxLen = view.readUInt32LE(40);
+    this.wordSlots = view.readUInt32LE(44);
+    this.delSlots = view.readUInt32LE(48);
+    const blobChars = view.readUInt32LE(52);
+    const tagChars = view.readUInt32LE(56);
+    let o = HEADER;
+    this.wfp = new Uint32Array(body, o, this.wordSlots);
+    this.wfreq = new Float32Array(body, o + this.wordSlots * 4, this.wordSlots);
+    o += this.wordSlots * 8;
+    this.dfp = new Uint32Array(body, o, this.delSlots);
+    this.doff = new Uint32Array(body, o + this.delSlots * 4, this.delSlots);
+    this.dlen = new Uint32Array(body, o + this.delSlots * 8, this.delSlots);
+    o += this.delSlots * 12;
+    if (o + (blobChars + tagChars) * 2 > buf.length) throw new Error('compiled lexicon truncated');
+    this.blob = view.toString('utf16le', o, o + blobChars * 2);
+    o += blobChars * 2;
+    const tags = view.toString('utf16le', o, o + tagChars * 2);
+    for (const line of tags.split('\n')) if (line) this.tags.set(line.slice(0, 1), line.slice(1));
+  }
+
+  /** The table in `buf` when it was compiled from inputs with `digest`, else undefined. */
+  static open(buf: Buffer, digest: Buffer): LexiconTable | undefined {
+    if (buf.length < HEADER || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== FORMAT) return undefined;
+    if (!buf.subarray(8, 28).equals(digest.subarray(0, 20))) return undefined;
+    return new LexiconTable(buf);
+  }
+
+  private slot(s: string, start: number, end: number, fp: Uint32Array, slots: number): number {
+    hashSlice(s, start, end, this.h);
+    const f = this.h[1] || 1;
+    let i = this.h[0] % slots;
+    for (;;) {
+      const v = fp[i];
+      if (v === 0) return -1;
+      if (v === f) return i;
+      i = i + 1 === slots ? 0 : i + 1;
+    }
+  }
+
+  /** Frequency of the word s[start, end), or 0. */
+  freqOf(s: string, start = 0, end = s.length): number {
+    const i = this.slot(s, start, end, this.wfp, this.wordSlots);
+    return i < 0 ? 0 : this.wfreq[i];
+  }
+
+  /** The deletion entries of `key` (`${word}${pos}` joined by "|"), or undefined. */
+  deletions(key: string): string | undefined {
+    const i = this.slot(key, 0, key.length, this.dfp, this.delSlots);
+    return i < 0 ? undefined : this.blob.slice(this.doff[i], this.doff[i] + this.dlen[i]);
+  }
+}
