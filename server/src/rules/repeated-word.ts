@@ -14,7 +14,8 @@ import type { Finding, Rule, Token } from '../core/types';
  *     words (particles, prepositions, conjunctions, pronouns, adverbs) and doubled multi-character non-verbs
  *     are flagged. The fix deletes the second copy.
  *  2. A clause that names its subject again as its own object: “营业额已完成XX万的营业额”. Only when the
- *     word (a noun of two or more characters) opens the clause and closes it after 的, and the verb in between
+ *     word (a noun of two or more characters) comes earlier in the clause and closes it after an amount and 的
+ *     (公司营业额已完成XX万的营业额; not a count: 三家的供应商), and the verb in between
  *     is not one of being or becoming (成为, 是, 建成…), where repeating the noun is normal
  *     (该校已成为全省一流的学校). Offered as a suggestion, never applied automatically.
  */
@@ -23,6 +24,8 @@ import type { Finding, Rule, Token } from '../core/types';
 const FUNCTION_TAGS = /^(?:u|uj|ul|uz|ud|ug|uv|p|c|r|d)$/;
 /** Verbs of being and becoming after which the subject noun may come back as the object's head. */
 const COPULAS = /^(?:是|成为|成|建成|建设成|打造成|打造|创建|创成|作为|当作|视为|称为|评为|被评为|列为|认定为|变成|变为|属于|为|不是|仍是|就是|还是|都是|依然是|当选|入选)$/;
+/** Nouns of documents and decisions that are verbs too (本规定规定…, 该决定决定…). */
+const NOUN_VERBS = /^(?:规定|决定|要求|安排|部署|计划|建议|指示|批示|通知|规划|约定|命令|批复)$/;
 /** Clause boundaries (the repetition of shape 2 must stay inside one). */
 const CLAUSE = /[，。；：？！,;:?!\n、（）()“”]/;
 
@@ -32,9 +35,24 @@ function isDoubledToken(a: Token, b: Token): boolean {
   if (a.word.length === 1) return FUNCTION_TAGS.test(a.tag) || a.word === '是';
   // Numeral and classifier phrases reduplicate (一个一个, 一步一步).
   if (/^(?:m|mq|q)$/.test(a.tag) || /^[一两几每]/.test(a.word)) return false;
-  // Verbs (and verbal nouns) reduplicate: 研究研究, 商量商量. Everything else doubled is a slip.
-  return !/^(?:v|vn|vd|a|ad|an|vg|ag)$/.test(a.tag);
+  // Verbs (and verbal nouns) reduplicate: 研究研究, 商量商量. Everything else doubled is a slip, but for a document
+  // noun that is also a verb, named and then acting: 本规定规定的职责, 有关要求要求的时限.
+  return !/^(?:v|vn|vd|a|ad|an|vg|ag)$/.test(a.tag) && !NOUN_VERBS.test(a.word);
 }
+
+/**
+ * tokens[i] ends an amount just before 的: 80万元, XX万, 1.2万吨 (a number, a placeholder, or a unit of measure after
+ * one). A count of things (三家的供应商, 5名的代表) is not one: the noun after 的 is then what is counted.
+ */
+function isAmount(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const num = (x: Token | undefined) =>
+    !!x && !/^第|百分之|[%％]/.test(x.word) && (/[0-9０-９]/.test(x.word) || /^[xX*＊]+$/.test(x.word) || (/^(?:m|mq)$/.test(x.tag) && /^[〇零一二两三四五六七八九十百千万亿]+$/.test(x.word)));
+  return num(t) || (AMOUNT_UNIT.test(t.word) && num(tokens[i - 1]));
+}
+
+/** Scales and units of measure (not counts of things, not time: 三家的供应商, 超过十五年的电梯). */
+const AMOUNT_UNIT = /^[万亿千百]*(?:元|万|亿|吨|亩|平方米|平方公里|立方米|米|公里|千米|千瓦|千瓦时|度|斤|公斤|千克|克|方)$/;
 
 export const repeatedWord: Rule = paragraphRule({
   meta: {
@@ -82,12 +100,17 @@ export const repeatedWord: Rule = paragraphRule({
       const clause = tokens.slice(clauseStart, i);
       clauseStart = i + 1;
       if (clause.length < 4) continue;
-      const first = clause[0];
       const last = clause[clause.length - 1];
       const de = clause[clause.length - 2];
-      if (first.word !== last.word || first.word.length < 2 || !/^(?:n|vn|nz)$/.test(first.tag)) continue;
-      if (de.word !== '的') continue;
-      const middle = clause.slice(1, -2);
+      if (de.word !== '的' || last.word.length < 2 || !/^(?:n|vn|nz)$/.test(last.tag)) continue;
+      // The object before 的 is an amount (营业额已完成XX万的营业额): a comparison (超过去年的产量) or a possessor
+      // (机构不得挪用客户的证券) is no repetition. The noun may come after its modifiers, or end a longer word
+      // (粮食产量达到120万吨的产量).
+      if (!isAmount(clause, clause.length - 3)) continue;
+      const k = clause.findIndex((t) => t.word === last.word || (t.word.length > last.word.length && t.word.endsWith(last.word)));
+      if (k < 0 || k >= clause.length - 3) continue;
+      const first = clause[k];
+      const middle = clause.slice(k + 1, -2);
       if (!middle.some((t) => /^v/.test(t.tag) && t.tag !== 'vn') || middle.some((t) => COPULAS.test(t.word))) continue;
       if (middle.some((t) => t.word === first.word)) continue;
       findings.push({

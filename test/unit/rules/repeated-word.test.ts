@@ -15,6 +15,15 @@ ruleTester(repeatedWord, {
     '营业额同比增长12%，利润完成全年计划。',
     '把群众关心的事一件一件办好，一步一步向前推进。',
     '获奖者屠呦呦是药学家。',
+    // a comparison with another period or target: no number before 的
+    '本月全区产量超过去年同期的产量。',
+    '企业营业收入已完成全年目标的营业收入。',
+    '全镇人口中外出务工人员占全镇的人口比例较高。',
+    '用公有制逐步代替私营业主的所有制。',
+    '按照本规定规定的程序办理，逾期不办理的，从其规定。',
+    '从出资比例中提取不低于百分之六十的比例用于奖励。',
+    '对运行的锅炉和使用年限超过十年的锅炉开展检查。',
+    '确定不少于三家的供应商参加谈判。',
     { name: 'user dictionary', text: '本周启动标准标准品牌推广。', dictionary: ['标准标准'] },
   ],
   invalid: [
@@ -28,5 +37,8 @@ ruleTester(repeatedWord, {
     { text: '本周召开经验经验交流会。', errors: ['经验经验'] },
     { text: '是是全县的重点工作。', errors: ['是是'] },
     { text: '工资总额累计发放320万元的工资总额。', errors: ['的工资总额'] },
+    // the noun after its modifiers, with a number or a placeholder before 的
+    { text: '上半年，我镇集体公司营业额已完成XX万的营业额，经营逐步走上正轨。', errors: ['的营业额'] },
+    { text: '全乡粮食产量达到1.2万吨的产量。', errors: ['的产量'] },
   ],
 });
