@@ -11,7 +11,8 @@ import type { Finding, Rule, RuleContext, Token } from '../core/types';
  *   (110V输变电工程 → 110kV);
  * - two-digit years (08年 → 2008年, 18年3月 → 2018年3月);
  * - a percentage range with the sign only on its end (5～95% → 5%～95%);
- * - stacked estimates (约50多万元, 约有三成左右): suggestions to drop one of the two marks.
+ * - stacked estimates (约50多万元, 约有三成左右): suggestions to drop one of the two marks;
+ * - a rate of change with no unit (较上年增长37，): suggestions 37% or 37个百分点.
  * Historic units still lawful in their context (公斤, 公里, 亩, 市斤) are not flagged.
  */
 
@@ -137,6 +138,30 @@ function ranges(text: string, base: number, out: Hit[]): void {
   }
 }
 
+/**
+ * A rate of change with no unit: 较上年增长37，其中… (37%? 37个百分点?). Only Arabic numbers right after a verb of
+ * rising or falling and right before a clause mark; 增加/减少 (counts: 增加3，) and a thousands separator written
+ * as a comma (增长2，737万) are left alone.
+ */
+const BARE_RATE = /(增长|下降|提高|降低|上升|回落|增幅|降幅|增速|下滑)(了|为|达|达到)?([0-9０-９]+(?:[.．][0-9０-９]+)?)(?=[，。；,;！!]|$)/g;
+
+function bareRates(text: string, base: number, out: Hit[]): void {
+  for (const m of text.matchAll(BARE_RATE)) {
+    const start = m.index! + m[1].length + (m[2]?.length ?? 0);
+    const end = start + m[3].length;
+    if (/^[，,][0-9０-９]{3}(?![0-9０-９])/.test(text.slice(end, end + 5))) continue;
+    if (/[0-9０-９.．]$/.test(text.slice(0, m.index!))) continue;
+    out.push({
+      message: `“${m[1]}${m[2] ?? ''}${m[3]}”缺少单位：增减幅度应带“%”或“个百分点”`,
+      range: [base + start, base + end],
+      suggestions: [
+        { desc: `改为“${m[3]}%”`, fix: { range: [base + end, base + end], text: '%' } },
+        { desc: `改为“${m[3]}个百分点”`, fix: { range: [base + end, base + end], text: '个百分点' } },
+      ],
+    });
+  }
+}
+
 const NUMERAL = '(?:百分之)?[0-9０-９.．,，零〇一二两三四五六七八九十百千万亿点]+';
 const STACKED = new RegExp(`(大约|大概|约)([有为占达]?)(${NUMERAL})(?:([多余])|([^\\s，。；、：,;!?！？0-9]{0,6}?)(左右|上下))`, 'g');
 
@@ -178,13 +203,13 @@ export const unit: Rule = paragraphRule({
     tier: 'fast',
     scope: 'paragraph',
     docs: {
-      summary: '不规范的计量单位和数字写法（GB 3100、GB/T 15835）：平米、万方、公分、110KV、08年、5～95%、约…多。',
+      summary: '不规范的计量单位和数字写法（GB 3100、GB/T 15835）：平米、万方、公分、110KV、08年、5～95%、约…多、增长37（缺%）。',
       details:
         '报告中的计量单位应使用法定名称和符号：平方米而不是平米，万立方米而不是万方，厘米而不是公分，kV、kW 的词头 k 小写；' +
         '电网电压以千伏（kV）计。年份应写全（2008年，不写08年）；百分数范围两端都带百分号（5%～95%）；' +
-        '“约”和“多”“余”“左右”不能叠用。只在数字之后检查单位，“万方数据”“地方”“四面八方”不会被报告；公斤、公里、亩等仍属合法用法，不报告。',
-      flagged: ['新建1栋5500平米的标准化厂房。', '累计补水3900万方。', '配合做好110V输变电工程。', '08年以来累计投入资金12亿元。', '合格率为5～95%。', '共投入资金约50多万元。'],
-      passed: ['新建厂房5500平方米。', '累计补水3900万立方米。', '完成110kV输变电工程。', '引进万方数据库。', '各地方要统筹推进。', '节约资金50多万元。'],
+        '“约”和“多”“余”“左右”不能叠用；增长、下降的幅度要带“%”或“个百分点”（增长37，→ 增长37%）。只在数字之后检查单位，“万方数据”“地方”“四面八方”不会被报告；公斤、公里、亩等仍属合法用法，不报告。',
+      flagged: ['新建1栋5500平米的标准化厂房。', '累计补水3900万方。', '配合做好110V输变电工程。', '08年以来累计投入资金12亿元。', '合格率为5～95%。', '共投入资金约50多万元。', '村集体收入较上年增长37，其中3个村超过百万元。'],
+      passed: ['新建厂房5500平方米。', '累计补水3900万立方米。', '完成110kV输变电工程。', '引进万方数据库。', '各地方要统筹推进。', '节约资金50多万元。', '粮食产量比上年增加2，737万斤。', '村集体收入较上年增长37%。'],
     },
   },
   checkParagraph(ctx, para) {
@@ -196,6 +221,7 @@ export const unit: Rule = paragraphRule({
     years(text, para.start, out);
     ranges(text, para.start, out);
     stacked(text, para.start, ctx, out);
+    bareRates(text, para.start, out);
     return out.sort((a, b) => a.range[0] - b.range[0]);
   },
 });

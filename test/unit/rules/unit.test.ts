@@ -18,9 +18,20 @@ ruleTester(unit, {
     '全年接待游客约120万人次，旅游收入30多亿元。',
     '粮食亩产达到500公斤，运输里程1200公里。',
     '水平米尺的精度为毫米级。',
+    // rates with their unit; counts; a comma as thousands separator in old texts
+    '村集体经济收入较上年增长12.5%，其中经营性收入增长8个百分点。',
+    '新增市场主体比上年增加37，达到1200户。',
+    '粮食总产量比上年增长1，250万斤。',
+    '增速回落到6.5%，降幅收窄2.1个百分点。',
     { name: 'markdown code is not prose', text: '参数 `voltage=110V` 用于仿真。', format: 'markdown' },
   ],
   invalid: [
+    {
+      text: '全镇集体经济收入达到420万元，较上年增长26，其中5个村超过50万元。',
+      errors: [{ text: '26', message: '“增长26”缺少单位：增减幅度应带“%”或“个百分点”', suggestions: ['%', '个百分点'] }],
+      output: '全镇集体经济收入达到420万元，较上年增长26，其中5个村超过50万元。',
+    },
+    { text: '一般公共预算收入同比下降3.4。', errors: ['3.4'] },
     {
       text: '新建1栋5500平米的标准化厂房，另建3万平米花海。',
       errors: [{ text: '平米', fix: '平方米', message: /应为“平方米”/ }, { text: '平米', fix: '平方米' }],
