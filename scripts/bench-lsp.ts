@@ -4,7 +4,7 @@
  * stdio (dist/server.js: didOpen/didChange, then reportLint/documentStats, which waits for the complete check),
  * plus the server's resident memory.
  *
- *   npm run bench:lsp [-- --size 100000] [-- --edits 20]
+ *   npm run bench:lsp [-- --size 100000] [-- --edits 20] [-- --server dist/server.js] [-- --stdio-only]
  *
  * The document is built from the real reports in ../shared/corpus when they are there (read in place), else
  * from examples/ (every copy made distinct, so that the cold check cannot profit from repeated paragraphs).
@@ -119,17 +119,28 @@ function rssOf(pid: number): number | undefined {
 }
 
 async function overStdio(text: string): Promise<void> {
-  const server = path.join(ROOT, 'dist/server.js');
+  // --server FILE: another build of the server (e.g. the previous version's, for before/after figures).
+  const si = process.argv.indexOf('--server');
+  const server = si > 0 ? path.resolve(process.argv[si + 1]) : path.join(ROOT, 'dist/server.js');
   if (!fs.existsSync(server)) {
     console.log('over stdio: dist/server.js missing (npm run build)');
     return;
   }
   const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0, logLevel: 'debug' })));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('textDocument/publishDiagnostics', () => {});
-  conn.onNotification('window/logMessage', () => {});
+  /** First publication per URI (ms since hrtime origin). */
+  const firstPublish = new Map<string, bigint>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+    if (!firstPublish.has(p.uri)) firstPublish.set(p.uri, process.hrtime.bigint());
+  });
+  /** The model-tier worker's heap, as its debug log reports it (MB). */
+  let workerHeap: number | undefined;
+  conn.onNotification('window/logMessage', (p: { message: string }) => {
+    const m = /模型规则线程：.*堆 (\d+) MB/.exec(p.message);
+    if (m) workerHeap = Number(m[1]);
+  });
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   await conn.sendNotification('initialized', {});
@@ -138,8 +149,18 @@ async function overStdio(text: string): Promise<void> {
   const stats = () => conn.sendRequest('reportLint/documentStats', { uri }) as Promise<{ open: number; other: number } | null>;
   let t0 = process.hrtime.bigint();
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  // While the first check of the long document runs (the model loads): a small document's fast findings and an
+  // outline request of the long one must not wait for it.
+  const small = pathToFileURL(path.join(ROOT, 'bench-small.txt')).href;
+  const tSmall = process.hrtime.bigint();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'plaintext', version: 1, text: '截止目前,已完成xx个项目。\n' } });
+  const tSym = process.hrtime.bigint();
+  await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const symbolMs = ms(tSym);
   const s = await stats();
   const open = ms(t0);
+  const fastMs = firstPublish.has(uri) ? Number(firstPublish.get(uri)! - t0) / 1e6 : NaN;
+  const smallMs = firstPublish.has(small) ? Number(firstPublish.get(small)! - tSmall) / 1e6 : NaN;
   const edits: number[] = [];
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
   let version = 1;
@@ -154,10 +175,17 @@ async function overStdio(text: string): Promise<void> {
     edits.push(ms(t0));
   }
   const rss = rssOf(proc.pid!);
+  // And once the server has been idle a few seconds (as with a document open in the editor between edits).
+  await new Promise((r) => setTimeout(r, 5000));
+  const rssIdle = rssOf(proc.pid!);
   console.log(`over stdio (dist/server.js), ${s ? s.open + s.other : '?'} findings:`);
+  console.log(`  didOpen → first (fast) diagnostics     ${fastMs.toFixed(1)} ms`);
+  console.log(`  during it: other document's diagnostics ${smallMs.toFixed(1)} ms, outline request ${symbolMs.toFixed(1)} ms`);
   console.log(`  didOpen → complete check              ${open.toFixed(1)} ms (includes loading)`);
   console.log(`  one-char didChange → complete check   ${median(edits).toFixed(1)} ms median of ${edits.length}`);
-  console.log(`  server resident memory                ${rss ? mb(rss) : '?'} (after initialize ${rssStart ? mb(rssStart) : '?'})`);
+  console.log(`  server resident memory                ${rss ? mb(rss) : '?'} (after initialize ${rssStart ? mb(rssStart) : '?'}; the process, worker thread included)`);
+  console.log(`  server resident memory, idle 5 s later  ${rssIdle ? mb(rssIdle) : '?'}`);
+  if (workerHeap !== undefined) console.log(`  model-tier worker thread heap         ${workerHeap} MB (part of the resident memory above)`);
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   conn.dispose();
@@ -166,8 +194,10 @@ async function overStdio(text: string): Promise<void> {
 async function main(): Promise<void> {
   const { text, source } = corpusText() ?? examplesText();
   console.log(`report-lint-server benchmark: ${text.length} UTF-16 units from ${source}, ${text.split('\n').length} lines\n`);
-  await inProcess(text);
-  console.log('');
+  if (!process.argv.includes('--stdio-only')) {
+    await inProcess(text);
+    console.log('');
+  }
   await overStdio(text);
 }
 

@@ -1,4 +1,4 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild into dist/.
+// Bundles the CLI, the language server (and its model-tier worker) and the VS Code client with esbuild into dist/.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -13,8 +13,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Native (@node-rs/jieba) and host-provided (vscode) modules stay outside the bundle.
-  external: ['vscode', '@node-rs/jieba', '@node-rs/jieba/dict'],
+  // Native (@node-rs/jieba) and host-provided (vscode) modules stay outside the bundle; so does tsx, which
+  // only the server's source mode (tests) resolves, to start its worker thread from TypeScript.
+  external: ['vscode', '@node-rs/jieba', '@node-rs/jieba/dict', 'tsx/cjs'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
@@ -22,6 +23,8 @@ export const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/lsp/index.ts'], outfile: 'dist/server.js' },
+  // The language server's model-tier rules run in this worker thread (found beside dist/server.js).
+  { entryPoints: ['server/src/lsp/model-worker.ts'], outfile: 'dist/model-worker.js' },
 ];
 
 for (const e of entries) {

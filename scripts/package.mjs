@@ -6,7 +6,8 @@
 // The client and the server are esbuild bundles; the one native dependency, @node-rs/jieba, stays outside the
 // bundle, so the VSIX carries it (with its dictionary) and the jieba binary of the target platform under
 // dist/node_modules/, where dist/server.js finds it. The extension is staged in out/vsix/<target>/ with only what
-// it needs (manifest, translations, grammars, bundles, server/data) and packed there with `vsce package`.
+// it needs (manifest, translations, grammars, bundles — client, server and the server's model-tier worker —,
+// server/data) and packed there with `vsce package`.
 // A platform package not installed here (another OS or CPU) is fetched with `npm pack` from the registry.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,7 +95,8 @@ function main() {
   if (!platform) fail(`no jieba build for target "${target}"; one of: ${Object.keys(JIEBA_PLATFORM).join(', ')}`);
 
   if (opts.build) run(process.execPath, ['scripts/build.mjs']);
-  for (const f of ['dist/client.js', 'dist/server.js']) {
+  const bundles = ['dist/client.js', 'dist/server.js', 'dist/model-worker.js'];
+  for (const f of bundles) {
     if (!existsSync(join(root, f))) fail(`${f} is missing: run npm run build`);
   }
 
@@ -113,7 +115,7 @@ function main() {
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   for (const f of readdirSync(root)) if (/^package\.nls(\.[\w-]+)?\.json$/.test(f)) copy(f);
   for (const f of ['README.md', 'LICENSE', 'language-configuration.json', 'syntaxes']) copy(f);
-  for (const f of ['dist/client.js', 'dist/server.js']) copy(f);
+  for (const f of bundles) copy(f);
   if (existsSync(join(root, 'server/data'))) copy('server/data');
 
   // @node-rs/jieba (its published files) and the target's binary, beside the bundles.

@@ -3,6 +3,7 @@ import { lint, type LintOptions } from '../core/runner';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
 import { segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
+import type { ModelRunner } from './model-tier';
 
 /** How long a model rule runs before the server handles pending messages (a newer edit stops the run). */
 const SLICE_MS = 50;
@@ -21,15 +22,20 @@ export interface PhaseHooks {
 }
 
 /**
- * Checks one open document, again and again as it is edited: fast rules first, then model rules one at a time,
- * giving way between rules so a newer edit cancels a stale run. Paragraph-scoped rules are cached per paragraph.
+ * Checks one open document, again and again as it is edited: fast rules first, then model rules — in a worker
+ * thread when a `model` runner is given (the language server's case), else here one at a time, giving way between
+ * rules so a newer edit cancels a stale run. Paragraph-scoped rules are cached per paragraph (the worker keeps
+ * the model rules' cache).
  */
 export class DocumentChecker {
   readonly cache = new ParagraphCache();
   /** The last complete check (all tiers). */
   last?: { doc: ReportDocument; version: number; diagnostics: Diagnostic[] };
 
-  constructor(private readonly rules: readonly Rule[]) {}
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly model?: ModelRunner,
+  ) {}
 
   /** Returns undefined when the run went stale. */
   async check(doc: ReportDocument, version: number, options: CheckOptions, hooks: PhaseHooks): Promise<Diagnostic[] | undefined> {
@@ -44,6 +50,15 @@ export class DocumentChecker {
     const modelIds = new Set(modelRules.map((r) => r.meta.id));
     const carried = this.last ? carryOver(this.last.doc, doc, this.last.diagnostics.filter((d) => modelIds.has(d.ruleId))) : [];
     hooks.onFast(sortDiagnostics([...fast, ...carried]));
+    if (this.model) {
+      const found = await this.model(doc, options, modelRules.map((r) => r.meta.id));
+      if (found === undefined || hooks.isStale()) return undefined;
+      if (found !== 'inline') {
+        const all = sortDiagnostics([...fast, ...found]);
+        this.last = { doc, version, diagnostics: all };
+        return all;
+      }
+    }
     const model: Diagnostic[] = [];
     const dictionary = new Set(options.dictionary ?? []);
     const dictKey = dictionaryKey(dictionary);

@@ -38,7 +38,8 @@ import { ReportDocument } from '../core/document';
 import { documentOutline, foldingRanges, type OutlineSymbol } from '../core/structure';
 import type { Diagnostic, Rule } from '../core/types';
 import { DOCS_BASE, allRules, ruleDocsUrl } from '../rules';
-import { DocumentChecker } from './checker';
+import { DocumentChecker, type CheckOptions } from './checker';
+import { ModelWorker } from './model-tier';
 import { COMMANDS, FIX_ALL_KIND, fixAllEdits, kindRequested, quickFixes, workspaceEdit, type CheckResult } from './code-actions';
 import { SOURCE, formatOf, pathToUri, toLspDiagnostic, toLspRange, uriToPath } from './convert';
 import { addWordToConfig } from './dictionary';
@@ -52,6 +53,12 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 export interface ServerOptions {
   /** The rules to run (tests inject their own). */
   rules?: readonly Rule[];
+  /**
+   * Where the model-tier rules run. Default: a worker thread with the built-in rules, unless `rules` is given
+   * (then in the server's thread). An object: a worker thread, with `rulesModule` (a module exporting `rules`,
+   * the same model rules as `rules`) replacing the built-in ones there. false: in the server's thread.
+   */
+  modelWorker?: boolean | { script?: string; rulesModule?: string };
 }
 
 interface DocState {
@@ -88,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Files the workspace check published diagnostics for (path → URI), for editors that spell URIs differently. */
   const diskPublished = new Map<string, string>();
   const loggedRuleErrors = new Set<string>();
+  const workerOption = options.modelWorker ?? options.rules === undefined;
 
   const can = {
     configuration: false,
@@ -115,6 +123,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const stack = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1, 6).join('\n')}` : '';
     connection.console.error(`规则 ${ruleId} 出错，已跳过（其他规则照常检查）：${message}${stack}`);
   };
+
+  const modelWorker = workerOption
+    ? new ModelWorker({ ...(typeof workerOption === 'object' ? workerOption : {}), onRuleError, log: (level, message) => log(level, message) })
+    : undefined;
+  const hasModelRules = rules.some((r) => r.meta.tier !== 'fast');
 
   /** window/showMessage (a notification: no buttons, nothing to wait for). */
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
@@ -263,7 +276,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- checking --------------------------------------------------------------------------------------------
   function stateOf(uri: string): DocState {
     let st = states.get(uri);
-    if (!st) states.set(uri, (st = { checker: new DocumentChecker(rules), generation: 0, waiters: [], running: false }));
+    if (!st) states.set(uri, (st = { checker: new DocumentChecker(rules, modelWorker?.runnerFor(uri)), generation: 0, waiters: [], running: false }));
     return st;
   }
 
@@ -284,6 +297,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const gen = ++st.generation;
     clearTimeout(st.timer);
     st.timer = undefined;
+    // The model rules stop working on the version this one replaces.
+    if (hasModelRules && st.running) modelWorker?.cancel(uri);
     const settings = await getSettings(uri);
     if (gen !== st.generation) return;
     const delay = immediate ? 0 : settings.debounceMs;
@@ -477,6 +492,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settle(st, undefined);
       states.delete(e.document.uri);
     }
+    modelWorker?.close(e.document.uri);
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -608,6 +624,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           isEnabled: async (file) => (await getSettings(pathToUri(file))).enable,
           onRuleError,
           onPublished: (file, uri) => diskPublished.set(file, uri),
+          runModel: modelWorker
+            ? async (uri, doc, opts: CheckOptions, ruleIds) => {
+                // Keyed apart from the open documents, and forgotten at once.
+                const key = `${uri}#workspace`;
+                try {
+                  return await modelWorker.check(key, doc, opts, ruleIds);
+                } finally {
+                  modelWorker.close(key);
+                }
+              }
+            : undefined,
           log,
         });
       default:
@@ -620,6 +647,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return null;
     const result = await ensureChecked(doc.uri, false);
     return result ? documentStats(doc.uri, result) : null;
+  });
+
+  connection.onShutdown(async () => {
+    await modelWorker?.dispose();
   });
 
   documents.listen(connection);
