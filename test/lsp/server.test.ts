@@ -267,25 +267,30 @@ describe('report-lint-server over stdio', () => {
     await client.close(uri);
   });
 
-  test('checkWorkspace checks *.txt/*.md on disk, respects .reportlintignore and reports progress', async () => {
+  test('checkWorkspace checks *.txt/*.md/*.report on disk, respects .reportlintignore and reports progress', async () => {
     const ws = path.join(root, 'ws');
     fs.mkdirSync(path.join(ws, '归档'), { recursive: true });
     fs.writeFileSync(path.join(ws, '一季度.txt'), '截至xx月底，完成投资。\n');
     fs.writeFileSync(path.join(ws, '计划.md'), '# 计划\n\n全年增速*%以上。\n');
     fs.writeFileSync(path.join(ws, '归档', '旧稿.txt'), '截至xx月底。\n');
+    // The extension's own report language (package.json contributes.languages): *.report files, also ignored ones.
+    fs.writeFileSync(path.join(ws, '半年.report'), '上半年新增就业xx人，截止目前完成全年任务的一半。\n');
+    fs.writeFileSync(path.join(ws, '归档', '旧稿.report'), '截至xx月底。\n');
     fs.writeFileSync(path.join(ws, 'data.json'), '{"x":"xx月"}');
     fs.writeFileSync(path.join(ws, '.reportlintignore'), '归档/\n');
     fs.writeFileSync(path.join(ws, '报告(定稿).txt'), '完成投资xx万元。\n');
     const c2 = await TestClient.start({ root: ws, settings: SETTINGS });
     try {
       const summary = await c2.executeCommand('reportLint.checkWorkspace', []);
-      assert.equal(summary.files, 3);
-      assert.equal(summary.open, 3);
+      assert.equal(summary.files, 4);
+      assert.equal(summary.open, 4);
       assert.equal(summary.cancelled, false);
       const q1 = c2.uri('一季度.txt');
       assert.equal((await c2.diagnostics(q1))[0].code, 'placeholder');
       assert.equal((await c2.diagnostics(c2.uri('计划.md'))).length, 1);
       assert.equal(c2.mark(c2.uri('归档/旧稿.txt')), 0, 'ignored file not published');
+      assert.equal(c2.mark(c2.uri('归档/旧稿.report')), 0, 'ignored file not published');
+      assert.deepEqual((await c2.diagnostics(c2.uri('半年.report'))).map((d) => d.code), ['placeholder']);
       const kinds = c2.progress.map((p) => p.value.kind);
       assert.equal(kinds[0], 'begin');
       assert.equal(kinds.at(-1), 'end');
@@ -301,6 +306,13 @@ describe('report-lint-server over stdio', () => {
       const since = await c2.open(vscodeUri, '完成投资xx万元。\n');
       assert.equal((await c2.diagnostics(vscodeUri, since)).length, 1);
       assert.deepEqual(await c2.diagnostics(published, mark), []);
+
+      // With a model-tier rule on: its findings (from the server's worker thread) are merged in.
+      await c2.changeSettings({ rules: { 'wrong-char': 'warn' } });
+      const report = c2.uri('半年.report');
+      const before = c2.mark(report);
+      await c2.executeCommand('reportLint.checkWorkspace', []);
+      assert.deepEqual((await c2.diagnostics(report, before)).map((d) => d.code), ['placeholder', 'wrong-char']);
     } finally {
       await c2.stop();
     }

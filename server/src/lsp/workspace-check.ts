@@ -3,14 +3,18 @@ import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vs
 import type { EffectiveConfig } from '../core/config';
 import { ReportDocument } from '../core/document';
 import { lint } from '../core/runner';
-import type { Rule } from '../core/types';
+import type { Diagnostic, Rule } from '../core/types';
 import { discover } from '../cli/discover';
 import { readForLint } from '../cli/read';
+import { sortDiagnostics, type CheckOptions } from './checker';
 import type { CheckResult } from './code-actions';
 import { pathToUri, toLspDiagnostic } from './convert';
 
-/** Extensions the workspace check reads (Word files are the CLI's: their positions are paragraph numbers). */
-const WORKSPACE_EXTENSIONS = new Set(['.txt', '.md']);
+/**
+ * Extensions the workspace check reads: plain text, Markdown and the extension's own `report` language (Word
+ * files are the CLI's: their positions are paragraph numbers).
+ */
+export const WORKSPACE_EXTENSIONS = new Set(['.txt', '.md', '.report']);
 
 export interface WorkspaceCheckOptions {
   connection: Connection;
@@ -27,6 +31,8 @@ export interface WorkspaceCheckOptions {
   /** Called for every closed file whose diagnostics were published, with the URI used. */
   onPublished?(file: string, uri: string): void;
   log(level: 'error' | 'info' | 'debug', message: string): void;
+  /** Runs the model-tier rules off this thread (the server's worker); without it every rule runs here. */
+  runModel?(uri: string, doc: ReportDocument, options: CheckOptions, ruleIds: string[]): Promise<Diagnostic[] | undefined | 'inline'>;
 }
 
 export interface WorkspaceCheckSummary {
@@ -50,7 +56,8 @@ export function workspaceFiles(folders: readonly string[], failed: Array<{ file:
   const out = new Set<string>();
   for (const folder of folders) {
     try {
-      for (const f of discover([folder], folder).files) {
+      // The CLI's folder search finds *.txt and *.md; *.report files are the editor's own language.
+      for (const f of discover(['.', '**/*.report'], folder).files) {
         if (WORKSPACE_EXTENSIONS.has(path.extname(f).toLowerCase())) out.add(f);
       }
     } catch (e) {
@@ -93,7 +100,11 @@ export async function checkWorkspace(o: WorkspaceCheckOptions): Promise<Workspac
         if ('skipped' in read) continue;
         const doc = new ReportDocument(read.doc.text, read.doc.format, uri);
         const eff = await o.configFor(file);
-        diags = lint(doc, o.rules, { rules: eff.rules, dictionary: eff.dictionary, onRuleError: o.onRuleError });
+        const options: CheckOptions = { rules: eff.rules, dictionary: eff.dictionary, onRuleError: o.onRuleError };
+        const modelIds = o.rules.filter((r) => r.meta.tier !== 'fast' && eff.rules.get(r.meta.id)?.severity !== 'off').map((r) => r.meta.id);
+        const model = o.runModel && modelIds.length ? await o.runModel(uri, doc, options, modelIds) : 'inline';
+        if (model === 'inline') diags = lint(doc, o.rules, options);
+        else diags = sortDiagnostics([...lint(doc, o.rules.filter((r) => r.meta.tier === 'fast'), options), ...(model ?? [])]);
         void o.connection.sendDiagnostics({ uri, diagnostics: diags.map((d) => toLspDiagnostic(doc, 0, d)) });
         o.onPublished?.(file, uri);
       }
