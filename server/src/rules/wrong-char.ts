@@ -57,6 +57,8 @@ function listPass(ctx: RuleContext, para: Paragraph, tokens: Token[], out: Findi
     const t = tokens[i];
     const next = tokens[i + 1];
     const rest = text.slice(t.end);
+    // The flagged word (the finding's `word`, what "add to dictionary" adds) or the phrase with the next word.
+    if (ctx.dictionary.has(t.word)) continue;
     if (t.word === '截止' && JIEZHI_OBJECT.test(rest) && !ctx.dictionary.has('截止' + (next?.word ?? ''))) {
       out.push({ message: message('截止', '截至', '（后接时间用“截至”）'), range: at(t.start, t.end), fix: { range: at(t.start, t.end), text: '截至' }, word: '截止' });
     } else if (t.word === '必需' && next && /^(?:v|d)$/.test(next.tag) && !/^(?:的|之|品)/.test(next.word)) {
