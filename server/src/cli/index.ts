@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import { runCli } from './main';
 import { isPoolWorker, runWorker } from './pool';
+import { isSplitHelper, runSplitHelper } from './split';
 
-// Entry point of the `report-lint` command, and of its worker threads (the same bundle).
+// Entry point of the `report-lint` command, and of its worker threads (the same bundle): pool workers (pool.ts)
+// and the helper that shares a large document's model rules (split.ts).
 if (isPoolWorker()) {
   runWorker();
+} else if (isSplitHelper()) {
+  runSplitHelper();
 } else {
   // A reader that stops early (report-lint … | head) closes the pipe: stop quietly, as other command-line tools do.
   for (const stream of [process.stdout, process.stderr]) {

@@ -13,6 +13,7 @@ import { annotateDocx } from './annotate';
 import { writeAtomic } from './fix';
 import { DocxError, readDocx } from '../core/docx';
 import { lintInWorkers, poolSize } from './pool';
+import { lintFileSplit, splitWanted } from './split';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -199,10 +200,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       }
       const threads = io.workerScript && !opts.stdin ? poolSize(files) : 0;
       if (process.env.REPORT_LINT_VERBOSE) io.stderr(`report-lint: ${files.length} 个文件，${threads > 1 ? `${threads} 个工作线程并行检查` : '单线程检查'}\n`);
-      results =
-        threads > 1
-          ? await lintInWorkers(files, threads, io.workerScript!, check, fixedConfig?.file, fixedConfig, onRuleError)
-          : files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
+      if (threads > 1) results = await lintInWorkers(files, threads, io.workerScript!, check, fixedConfig?.file, fixedConfig, onRuleError);
+      else if (io.workerScript && splitWanted(check)) {
+        // One or a few files: a large one shares its model rules with a helper thread (split.ts).
+        results = [];
+        for (const file of files) results.push(await lintFileSplit(file, check, fixedConfig, onRuleError, io.workerScript));
+      } else results = files.map((file) => lintFile(file, check, fixedConfig, onRuleError));
     }
     if (results.some((r) => r.error)) failed = true;
     if (opts.annotate) failed = writeAnnotatedCopies(results, path.resolve(io.cwd, opts.annotate), opts.annotateMode, io) || failed;

@@ -20,6 +20,11 @@ export interface LintOptions {
    * changed paragraphs are re-checked.
    */
   cache?: ParagraphCache;
+  /**
+   * Run the paragraph-scoped rules of `tier` only on the paragraphs [from, to) (the CLI shares a large document's
+   * model rules between two threads this way); every other rule sees the whole document.
+   */
+  paragraphSlice?: { tier: 'fast' | 'model'; from: number; to: number };
 }
 
 /** Runs `rules` over `doc` and returns diagnostics sorted by position, with configuration applied. */
@@ -34,7 +39,12 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
     const setting = options.rules?.get(rule.meta.id);
     const severity: Severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
-    const ctx: RuleContext = { doc, segment, dictionary, options: setting?.options ?? {} };
+    const slice = options.paragraphSlice;
+    const view =
+      slice && slice.tier === rule.meta.tier && rule.meta.scope === 'paragraph'
+        ? (Object.create(doc, { paragraphs: { value: doc.paragraphs.slice(slice.from, slice.to) } }) as ReportDocument)
+        : doc;
+    const ctx: RuleContext = { doc: view, segment, dictionary, options: setting?.options ?? {} };
     let findings: Finding[];
     try {
       if (options.cache && rule.meta.scope === 'paragraph') {
