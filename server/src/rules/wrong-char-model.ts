@@ -2,6 +2,7 @@ import { confusables, isKnownChar, soundAlikeWords, type Confusable, type Confus
 import { getLanguageModel, normalize, type LanguageModel } from '../core/lm';
 import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
+import { WindowScorer, chainLogProb } from './wrong-char-window';
 
 /**
  * The model pass of `wrong-char`: a noisy channel over single characters and character pairs.
@@ -104,6 +105,17 @@ interface Candidate {
 }
 
 const HAN = /[\u4E00-\u9FFF]/;
+/** Sound-alike words by character pair (soundAlikeWords builds sets of keys on every call). */
+const PAIR_MEMO = new Map<string, string[]>();
+function pairWords(c1: string, c2: string): string[] {
+  const key = c1 + c2;
+  let l = PAIR_MEMO.get(key);
+  if (!l) {
+    if (PAIR_MEMO.size >= 50000) PAIR_MEMO.clear();
+    PAIR_MEMO.set(key, (l = soundAlikeWords(c1, c2)));
+  }
+  return l;
+}
 /** Confusion sets by character (and rank limit), shared by every paragraph. */
 const MEMO = new Map<string, Confusable[]>();
 
@@ -119,6 +131,9 @@ export class ParagraphScorer {
   private norm: string;
   private readonly lp: Float64Array;
   private readonly order: number;
+  private readonly win: WindowScorer;
+  /** `norm` as codes. */
+  private readonly codes: Uint16Array;
 
   constructor(
     private readonly lm: LanguageModel,
@@ -128,8 +143,11 @@ export class ParagraphScorer {
     this.text = text;
     this.norm = normalize(text);
     this.order = lm.ngram.order;
+    this.win = new WindowScorer(lm.ngram);
+    this.codes = new Uint16Array(text.length);
+    for (let j = 0; j < text.length; j++) this.codes[j] = this.norm.charCodeAt(j);
     this.lp = new Float64Array(text.length);
-    for (let j = 0; j < text.length; j++) this.lp[j] = lm.ngram.charLogProb(this.norm, j);
+    for (let j = 0; j < text.length; j++) this.lp[j] = chainLogProb(lm.ngram, this.codes, j);
   }
 
   /** The text with the accepted corrections. */
@@ -168,15 +186,14 @@ export class ParagraphScorer {
     this.text = this.text.slice(0, i) + chars + this.text.slice(i + chars.length);
     this.norm = this.norm.slice(0, i) + normalize(chars) + this.norm.slice(i + chars.length);
     const end = Math.min(this.text.length, i + chars.length + this.order - 1);
-    for (let j = i; j < end; j++) this.lp[j] = this.lm.ngram.charLogProb(this.norm, j);
+    for (let j = i; j < i + chars.length; j++) this.codes[j] = this.norm.charCodeAt(j);
+    for (let j = i; j < end; j++) this.lp[j] = chainLogProb(this.lm.ngram, this.codes, j);
   }
 
-  /** Δ log10 P under the character model of replacing text[i, i + chars.length) by `chars`. */
-  private charDelta(i: number, chars: string, base: number): number {
-    const L = Math.max(0, i - (this.order - 1));
-    const R = Math.min(this.text.length, i + chars.length + this.order - 1);
-    const w = this.norm.slice(L, i) + chars + this.norm.slice(i + chars.length, R);
-    return this.lm.ngram.logProb(w, i - L, w.length) - base;
+  /** Δ log10 P under the character model of replacing text[i, i + chars.length) by `chars` (window loaded). */
+  private charDelta(k: number, chars: string, base: number): number {
+    this.win.candidate(chars);
+    return this.win.sumFrom(k) - base;
   }
 
   private baseAt(i: number, n: number): number {
@@ -205,20 +222,19 @@ export class ParagraphScorer {
   /** Best single-character corrections for position i, best first, scored against the text as it stands. */
   rank(i: number): Candidate[] {
     if (!this.suspicious(i)) return [];
-    // Stage 1: the candidate given its left context only (one n-gram lookup chain each).
-    const { lm, norm, lp } = this;
-    const L = Math.max(0, i - (this.order - 1));
-    const left = norm.slice(L, i);
+    const { lp, win } = this;
+    const k = win.load(this.norm, i, 1);
+    // Stage 1: the candidate given its left context only (one n-gram chain each).
     const pre: Array<{ c: Confusable; s: number }> = [];
     for (const c of this.confusables(this.text[i])) {
-      const w = left + c.char;
-      pre.push({ c, s: lm.ngram.charLogProb(w, i - L) - lp[i] + CHANNEL[c.kind] });
+      win.candidate(c.char);
+      pre.push({ c, s: win.charLogProb(k) - lp[i] + CHANNEL[c.kind] });
     }
     pre.sort((a, b) => b.s - a.s);
     // Stage 2: the full window for the best of them.
     const base = this.baseAt(i, 1);
     const scored: Candidate[] = [];
-    for (const { c } of pre.slice(0, STAGE2)) scored.push({ chars: c.char, score: this.charDelta(i, c.char, base) + CHANNEL[c.kind] });
+    for (const { c } of pre.slice(0, STAGE2)) scored.push({ chars: c.char, score: this.charDelta(k, c.char, base) + CHANNEL[c.kind] });
     return this.withWords(i, 1, scored);
   }
 
@@ -229,14 +245,15 @@ export class ParagraphScorer {
   rankPair(i: number): Candidate[] {
     const { text } = this;
     if (!this.suspicious(i) && !this.suspicious(i + 1)) return [];
-    const words = soundAlikeWords(text[i], text[i + 1]);
+    const words = pairWords(text[i], text[i + 1]);
     if (!words.length) return [];
     const base = this.baseAt(i, 2);
+    const k = this.win.load(this.norm, i, 2);
     const scored: Candidate[] = [];
     for (const w of words) {
       const channel = (w[0] === text[i] ? 0 : this.channelOf(text[i], w[0])) + (w[1] === text[i + 1] ? 0 : this.channelOf(text[i + 1], w[1]));
       if (w[0] === text[i] || w[1] === text[i + 1]) continue; // one changed character is the single case
-      scored.push({ chars: w, score: this.charDelta(i, w, base) + channel });
+      scored.push({ chars: w, score: this.charDelta(k, w, base) + channel });
     }
     return this.withWords(i, 2, scored);
   }
@@ -319,8 +336,28 @@ function checkSentence(lm: LanguageModel, text: string, tokens: Token[], diction
   return found;
 }
 
-/** Runs the model pass over one paragraph, sentence by sentence; findings overlapping `listed` are dropped. */
-export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], out: Finding[]): void {
+/**
+ * The tokens of the sentence para.text[s, e) taken from the paragraph's (relative to the sentence): the
+ * segmenter cuts at punctuation, where sentences end, so they are those of the sentence segmented alone. A
+ * token across an end (never seen) falls back to segmenting the sentence.
+ */
+function sentenceTokens(ctx: RuleContext, text: string, tokens: Token[] | undefined, s: number, e: number, from: { k: number }): Token[] {
+  if (!tokens) return ctx.segment(text.slice(s, e));
+  let k = from.k;
+  while (k < tokens.length && tokens[k].end <= s) k++;
+  const out: Token[] = [];
+  let j = k;
+  for (; j < tokens.length && tokens[j].start < e; j++) {
+    const t = tokens[j];
+    if (t.start < s || t.end > e) return ctx.segment(text.slice(s, e));
+    out.push({ word: t.word, tag: t.tag, start: t.start - s, end: t.end - s });
+  }
+  from.k = j;
+  return out;
+}
+
+/** Runs the model pass over one paragraph (segmented as `tokens`), sentence by sentence; findings overlapping `listed` are dropped. */
+export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], out: Finding[], tokens?: Token[]): void {
   let lm: LanguageModel;
   try {
     lm = getLanguageModel();
@@ -329,13 +366,14 @@ export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], 
   }
   const p = params(ctx);
   const sig = `${JSON.stringify(p)}\u0000${[...ctx.dictionary].sort().join('\u0001')}`;
+  const at = { k: 0 };
   for (const [s, e] of sentenceSpans(para.text)) {
     const sentence = para.text.slice(s, e);
     if (!HAN.test(sentence)) continue;
     const key = `${sentence}\u0000${sig}`;
     let found = CACHE.get(key);
     if (!found) {
-      found = checkSentence(lm, sentence, ctx.segment(sentence), ctx.dictionary, p);
+      found = checkSentence(lm, sentence, sentenceTokens(ctx, para.text, tokens, s, e, at), ctx.dictionary, p);
       CACHE.set(key, found);
       if (CACHE.size > CACHE_MAX) CACHE.delete(CACHE.keys().next().value as string);
     }

@@ -146,8 +146,9 @@ export const wrongChar: Rule = paragraphRule({
   checkParagraph(ctx, para) {
     const findings: Finding[] = [];
     if (!/\p{Script=Han}/u.test(para.text)) return findings;
-    listPass(ctx, para, ctx.segment(para.text), findings);
-    modelPass(ctx, para, [...findings], findings);
+    const tokens = ctx.segment(para.text);
+    listPass(ctx, para, tokens, findings);
+    modelPass(ctx, para, [...findings], findings, tokens);
     return findings;
   },
 });

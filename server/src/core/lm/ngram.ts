@@ -3,6 +3,7 @@ import { hashSlice } from './hash';
 import { HEADER_BYTES, MAGIC, dequantize } from './format';
 
 const PROB = Float32Array.from({ length: 256 }, (_, q) => (q === 0 ? NaN : dequantize.prob(q)));
+const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 const BOW = Float32Array.from({ length: 256 }, (_, q) => dequantize.bow(q));
 
 /**
@@ -47,6 +48,73 @@ export class CharNgram {
       if (v === f) return i;
       i = i + 1 === this.slots ? 0 : i + 1;
     }
+  }
+
+  /**
+   * Slot of the n-gram w[start, end) given as UTF-16 codes (the same hash as a string slice), or -1. With
+   * `probOf` and `bowOf`, the parts of `charLogProb` for callers that score many variants of one window
+   * without building strings (the wrong-char scorer).
+   */
+  slotOfCodes(w: ArrayLike<number>, start: number, end: number): number {
+    // hashSlice (hash.ts) over codes: keep the two in step.
+    let a = 0x811c9dc5 ^ (end - start);
+    let b = 0x9747b28c ^ Math.imul(end - start, 0x01000193);
+    for (let i = start; i < end; i++) {
+      const c = w[i];
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    a = Math.imul(a, 0xc2b2ae35);
+    a ^= a >>> 16;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0x7feb352d);
+    b ^= b >>> 15;
+    b = Math.imul(b, 0x846ca68b);
+    b ^= b >>> 16;
+    const f = (b >>> 0) & 0xffff || 1;
+    let i = (a >>> 0) % this.slots;
+    for (;;) {
+      const v = this.fp[i];
+      if (v === 0) return -1;
+      if (v === f) return i;
+      i = i + 1 === this.slots ? 0 : i + 1;
+    }
+  }
+
+  /** log10 P stored at a slot of `slotOfCodes`, NaN when the slot (or -1) holds no probability. */
+  probOf(slot: number): number {
+    return slot >= 0 && this.prob[slot] !== 0 ? PROB[this.prob[slot]] : NaN;
+  }
+
+  /** log10 back-off weight stored at a slot of `slotOfCodes` (0 for -1, as `charLogProb` adds nothing then). */
+  bowOf(slot: number): number {
+    return slot >= 0 ? BOW[this.bow[slot]] : 0;
+  }
+
+  /** log10 probability of an n-gram the model has not seen at any order. */
+  get oovLogProb(): number {
+    return this.oov;
+  }
+
+  /** `charLogProb` over UTF-16 codes w[0, len) (normalised; BOUNDARY is code 2). Same result. */
+  charLogProbCodes(w: ArrayLike<number>, i: number, len: number): number {
+    if (i >= len || w[i] === BOUNDARY_CODE) return 0;
+    let from = i;
+    while (from > 0 && i - from < this.order - 1 && w[from] !== BOUNDARY_CODE) from--;
+    let acc = 0;
+    for (let start = from; start <= i; start++) {
+      const slot = this.slotOfCodes(w, start, i + 1);
+      if (slot >= 0 && this.prob[slot] !== 0) return acc + PROB[this.prob[slot]];
+      if (start < i) {
+        const ctx = this.slotOfCodes(w, start, i);
+        if (ctx >= 0) acc += BOW[this.bow[ctx]];
+      }
+    }
+    return acc + this.oov;
   }
 
   /** log10 P(s[i] | up to order-1 preceding characters of s), the context stopping after a BOUNDARY. */

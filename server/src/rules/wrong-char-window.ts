@@ -1,0 +1,148 @@
+import { BOUNDARY, type CharNgram } from '../core/lm';
+
+const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
+/** Longest window: order-1 characters of context, at most two replaced characters, order-1 characters after. */
+const MAX = 16;
+const UNKNOWN = -2;
+
+/**
+ * The character model's log-probabilities of a short window of text in which a few characters are replaced
+ * by one candidate after another (the wrong-char model pass tries dozens of candidates per position).
+ *
+ * The result equals CharNgram.charLogProb on the window as a string, computed with far fewer table probes:
+ *  - n-grams and contexts that do not touch the replaced characters are looked up once per window, not once
+ *    per candidate;
+ *  - the back-off chain is walked from the shortest n-gram up and stops at the first one the model lacks: the
+ *    model keeps every suffix and prefix of a stored n-gram (counts only shrink when a gram is extended, and
+ *    the count cut-offs do not rise with the order: scripts/lib/kn.ts), so no longer one can be stored.
+ *    Most candidates are settled by one or two probes (their bigram with a neighbour is unknown).
+ * The only possible difference from the longest-first walk is a 16-bit fingerprint collision on a gram that
+ * the model does not hold, which that walk may take for a stored one (about 1 probe in 10^4; noise either way).
+ */
+export class WindowScorer {
+  /** The window's codes; [k, k + n) is the replaced span. */
+  private readonly w = new Uint16Array(MAX);
+  private len = 0;
+  private k = 0;
+  private n = 0;
+  /** Leftmost start of each position's n-grams (the context stops after a BOUNDARY; the candidate never is one). */
+  private readonly from = new Int32Array(MAX);
+  /**
+   * Slots of the windows [s, e) (index s * MAX + e), valid while their stamp is current: the ones off the
+   * replaced span for the whole window, those touching it for one candidate.
+   */
+  private readonly slots = new Int32Array(MAX * MAX);
+  private readonly stamps = new Uint32Array(MAX * MAX);
+  private windowStamp = 0;
+  private candidateStamp = 0;
+  private stamp = 0;
+
+  constructor(private readonly ng: CharNgram) {}
+
+  /**
+   * Loads norm[L, R) with L = i - order + 1 and R = i + n + order - 1 (clipped to the text), the replaced span
+   * being norm[i, i + n). Returns the index of i in the window.
+   */
+  load(norm: string, i: number, n: number): number {
+    const order = this.ng.order;
+    const L = Math.max(0, i - (order - 1));
+    const R = Math.min(norm.length, i + n + order - 1);
+    this.len = R - L;
+    this.k = i - L;
+    this.n = n;
+    for (let j = L; j < R; j++) this.w[j - L] = norm.charCodeAt(j);
+    for (let j = 0; j < this.len; j++) {
+      let f = j;
+      while (f > 0 && j - f < order - 1 && this.w[f] !== BOUNDARY_CODE) f--;
+      this.from[j] = f;
+    }
+    if (this.stamp > 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    this.windowStamp = ++this.stamp;
+    return this.k;
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** Puts `chars` (n characters, none a BOUNDARY) in the replaced span. */
+  candidate(chars: string): void {
+    for (let j = 0; j < this.n; j++) this.w[this.k + j] = chars.charCodeAt(j);
+    this.candidateStamp = ++this.stamp;
+  }
+
+  private known(x: number): number {
+    return this.stamps[x] === this.windowStamp || this.stamps[x] === this.candidateStamp ? this.slots[x] : UNKNOWN;
+  }
+
+  private slot(s: number, e: number): number {
+    const x = s * MAX + e;
+    let v = this.known(x);
+    if (v === UNKNOWN) {
+      const touches = s < this.k + this.n && e > this.k;
+      // A gram containing one the model lacks is lacking too.
+      if (touches && e - s >= 2 && (this.known(x + MAX) === -1 || this.known(x - 1) === -1)) v = -1;
+      else v = this.ng.slotOfCodes(this.w, s, e);
+      this.slots[x] = v;
+      this.stamps[x] = touches ? this.candidateStamp : this.windowStamp;
+    }
+    return v;
+  }
+
+  /** log10 P(w[j] | its left context in the window), as CharNgram.charLogProb. */
+  charLogProb(j: number): number {
+    if (this.w[j] === BOUNDARY_CODE) return 0;
+    const ng = this.ng;
+    const from = this.from[j];
+    // The longest stored n-gram ending at j: grow it from the unigram while the model has it.
+    let sF = j + 1;
+    let p = 0;
+    for (let s = j; s >= from; s--) {
+      const q = ng.probOf(this.slot(s, j + 1));
+      if (q !== q) break;
+      sF = s;
+      p = q;
+    }
+    // Back-off weights of the longer contexts, added longest first (as charLogProb does).
+    const top = Math.min(sF - 1, j - 1);
+    let t = top + 1;
+    while (t - 1 >= from && this.slot(t - 1, j) >= 0) t--;
+    let acc = 0;
+    for (let s = t; s <= top; s++) acc += ng.bowOf(this.slot(s, j));
+    return acc + (sF <= j ? p : ng.oovLogProb);
+  }
+
+  /** Sum of charLogProb over the window from position j to its end. */
+  sumFrom(j: number): number {
+    let sum = 0;
+    for (let x = j; x < this.len; x++) sum += this.charLogProb(x);
+    return sum;
+  }
+}
+
+/**
+ * log10 P(codes[j] | its left context in codes): CharNgram.charLogProb by the shortest-first walk of
+ * WindowScorer (same result but for fingerprint collisions), for whole sentences.
+ */
+export function chainLogProb(ng: CharNgram, codes: ArrayLike<number>, j: number): number {
+  if (codes[j] === BOUNDARY_CODE) return 0;
+  let from = j;
+  while (from > 0 && j - from < ng.order - 1 && codes[from] !== BOUNDARY_CODE) from--;
+  let sF = j + 1;
+  let p = 0;
+  for (let s = j; s >= from; s--) {
+    const q = ng.probOf(ng.slotOfCodes(codes, s, j + 1));
+    if (q !== q) break;
+    sF = s;
+    p = q;
+  }
+  const top = Math.min(sF - 1, j - 1);
+  let t = top + 1;
+  while (t - 1 >= from && ng.slotOfCodes(codes, t - 1, j) >= 0) t--;
+  let acc = 0;
+  for (let s = t; s <= top; s++) acc += ng.bowOf(ng.slotOfCodes(codes, s, j));
+  return acc + (sF <= j ? p : ng.oovLogProb);
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getLanguageModel, normalize } from '../../../server/src/core/lm';
+import { confusables } from '../../../server/src/core/confusion';
+import { WindowScorer, chainLogProb } from '../../../server/src/rules/wrong-char-window';
+
+// The fast scorer must give the character model's own log-probabilities (shortest-first back-off walk). The
+// longest-first walk of charLogProb may take a gram the model lacks for a stored one when its 16-bit fingerprint
+// collides (扎蚀推进 in this text): such rare differences are allowed.
+const TEXT = normalize('今年以来，我们坚持稳中求进工作总基调，加快建设现代化产业体系，2024年完成投资3.2亿元。乡村振兴扎实推进，城乡居民收入稳步增长。');
+
+test('WindowScorer equals charLogProb on every candidate window', () => {
+  const ng = getLanguageModel().ngram;
+  const ws = new WindowScorer(ng);
+  let checked = 0;
+  let differ = 0;
+  for (let i = 0; i < TEXT.length; i++) {
+    const cands = confusables(TEXT[i], 3000).slice(0, 12);
+    if (!cands.length) continue;
+    const k = ws.load(TEXT, i, 1);
+    const L = i - k;
+    for (const c of cands) {
+      ws.candidate(c.char);
+      const s = TEXT.slice(L, i) + c.char + TEXT.slice(i + 1, L + ws.length);
+      let sum = 0;
+      for (let j = k; j < ws.length; j++, checked++) {
+        const v = ws.charLogProb(j);
+        sum += v;
+        if (v !== ng.charLogProb(s, j)) differ++;
+      }
+      assert.equal(ws.sumFrom(k), sum);
+    }
+  }
+  assert.ok(checked > 1000);
+  assert.ok(differ <= checked / 500, `${differ} of ${checked} differ`);
+});
+
+test('WindowScorer scores two replaced characters, and chainLogProb whole texts', () => {
+  const ng = getLanguageModel().ngram;
+  const ws = new WindowScorer(ng);
+  const i = TEXT.indexOf('产业');
+  const k = ws.load(TEXT, i, 2);
+  for (const w of ['产业', '铲叶', '长夜']) {
+    ws.candidate(w);
+    const s = TEXT.slice(i - k, i) + w + TEXT.slice(i + 2, i - k + ws.length);
+    for (let j = k; j < ws.length; j++) assert.equal(ws.charLogProb(j), ng.charLogProb(s, j));
+  }
+  const codes = Uint16Array.from(TEXT, (c) => c.charCodeAt(0));
+  for (let j = 0; j < TEXT.length; j++) assert.equal(chainLogProb(ng, codes, j), ng.charLogProb(TEXT, j));
+});
