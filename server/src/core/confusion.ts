@@ -172,15 +172,27 @@ function pairs(): Map<string, string[]> {
   return index;
 }
 
+const syllableMemo = new Map<string, string[]>();
+/** Toneless syllables of a character, without repeats. */
+function syllablesOf(c: string): string[] {
+  let l = syllableMemo.get(c);
+  if (!l) {
+    l = [...new Set((load().readings.get(c) ?? []).map((r) => r.replace(/\d$/, '')))];
+    syllableMemo.set(c, l);
+  }
+  return l;
+}
+
 /** Words whose two characters sound like `c1` and `c2` (same syllables, any tone), other than `c1 + c2` itself. */
 export function soundAlikeWords(c1: string, c2: string): string[] {
-  const t = load();
-  const r0 = t.readings.get(c1);
-  const r1 = t.readings.get(c2);
-  if (!r0 || !r1) return [];
-  const out = new Set<string>();
+  const s0 = syllablesOf(c1);
+  const s1 = syllablesOf(c2);
+  if (!s0.length || !s1.length) return [];
   const idx = pairs();
-  for (const a of r0) for (const b of r1) for (const w of idx.get(`${a.replace(/\d$/, '')} ${b.replace(/\d$/, '')}`) ?? []) out.add(w);
-  out.delete(c1 + c2);
-  return [...out];
+  const self = c1 + c2;
+  const out: string[] = [];
+  for (const a of s0)
+    for (const b of s1)
+      for (const w of idx.get(`${a} ${b}`) ?? []) if (w !== self && !out.includes(w)) out.push(w);
+  return out;
 }

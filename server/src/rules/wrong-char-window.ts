@@ -39,18 +39,22 @@ export class WindowScorer {
 
   constructor(private readonly ng: CharNgram) {}
 
+  uses(ng: CharNgram): boolean {
+    return ng === this.ng;
+  }
+
   /**
-   * Loads norm[L, R) with L = i - order + 1 and R = i + n + order - 1 (clipped to the text), the replaced span
+   * Loads the codes norm[L, R) with L = i - order + 1 and R = i + n + order - 1 (clipped to the text), the replaced span
    * being norm[i, i + n). Returns the index of i in the window.
    */
-  load(norm: string, i: number, n: number): number {
+  load(norm: ArrayLike<number>, i: number, n: number): number {
     const order = this.ng.order;
     const L = Math.max(0, i - (order - 1));
     const R = Math.min(norm.length, i + n + order - 1);
     this.len = R - L;
     this.k = i - L;
     this.n = n;
-    for (let j = L; j < R; j++) this.w[j - L] = norm.charCodeAt(j);
+    for (let j = L; j < R; j++) this.w[j - L] = norm[j];
     for (let j = 0; j < this.len; j++) {
       let f = j;
       while (f > 0 && j - f < order - 1 && this.w[f] !== BOUNDARY_CODE) f--;
@@ -74,6 +78,9 @@ export class WindowScorer {
     this.candidateStamp = ++this.stamp;
   }
 
+  /** Slots of the unigrams, kept across windows (the same few thousand characters come back all the time). */
+  private readonly unigrams = new Int32Array(65536).fill(UNKNOWN);
+
   private known(x: number): number {
     return this.stamps[x] === this.windowStamp || this.stamps[x] === this.candidateStamp ? this.slots[x] : UNKNOWN;
   }
@@ -85,6 +92,10 @@ export class WindowScorer {
       const touches = s < this.k + this.n && e > this.k;
       // A gram containing one the model lacks is lacking too.
       if (touches && e - s >= 2 && (this.known(x + MAX) === -1 || this.known(x - 1) === -1)) v = -1;
+      else if (e - s === 1) {
+        v = this.unigrams[this.w[s]];
+        if (v === UNKNOWN) v = this.unigrams[this.w[s]] = this.ng.slotOfCodes(this.w, s, e);
+      }
       else v = this.ng.slotOfCodes(this.w, s, e);
       this.slots[x] = v;
       this.stamps[x] = touches ? this.candidateStamp : this.windowStamp;
@@ -131,9 +142,12 @@ export function chainLogProb(ng: CharNgram, codes: ArrayLike<number>, j: number)
   if (codes[j] === BOUNDARY_CODE) return 0;
   let from = j;
   while (from > 0 && j - from < ng.order - 1 && codes[from] !== BOUNDARY_CODE) from--;
+  // Ordinary text mostly has its longest n-gram stored: one probe. Else walk up from the unigram.
+  const longest = ng.probOf(ng.slotOfCodes(codes, from, j + 1));
+  if (longest === longest) return longest;
   let sF = j + 1;
   let p = 0;
-  for (let s = j; s >= from; s--) {
+  for (let s = j; s > from; s--) {
     const q = ng.probOf(ng.slotOfCodes(codes, s, j + 1));
     if (q !== q) break;
     sF = s;

@@ -8,6 +8,7 @@ import { WindowScorer, chainLogProb } from '../../../server/src/rules/wrong-char
 // longest-first walk of charLogProb may take a gram the model lacks for a stored one when its 16-bit fingerprint
 // collides (扎蚀推进 in this text): such rare differences are allowed.
 const TEXT = normalize('今年以来，我们坚持稳中求进工作总基调，加快建设现代化产业体系，2024年完成投资3.2亿元。乡村振兴扎实推进，城乡居民收入稳步增长。');
+const CODES = Uint16Array.from(TEXT, (c) => c.charCodeAt(0));
 
 test('WindowScorer equals charLogProb on every candidate window', () => {
   const ng = getLanguageModel().ngram;
@@ -17,7 +18,7 @@ test('WindowScorer equals charLogProb on every candidate window', () => {
   for (let i = 0; i < TEXT.length; i++) {
     const cands = confusables(TEXT[i], 3000).slice(0, 12);
     if (!cands.length) continue;
-    const k = ws.load(TEXT, i, 1);
+    const k = ws.load(CODES, i, 1);
     const L = i - k;
     for (const c of cands) {
       ws.candidate(c.char);
@@ -39,12 +40,11 @@ test('WindowScorer scores two replaced characters, and chainLogProb whole texts'
   const ng = getLanguageModel().ngram;
   const ws = new WindowScorer(ng);
   const i = TEXT.indexOf('产业');
-  const k = ws.load(TEXT, i, 2);
+  const k = ws.load(CODES, i, 2);
   for (const w of ['产业', '铲叶', '长夜']) {
     ws.candidate(w);
     const s = TEXT.slice(i - k, i) + w + TEXT.slice(i + 2, i - k + ws.length);
     for (let j = k; j < ws.length; j++) assert.equal(ws.charLogProb(j), ng.charLogProb(s, j));
   }
-  const codes = Uint16Array.from(TEXT, (c) => c.charCodeAt(0));
-  for (let j = 0; j < TEXT.length; j++) assert.equal(chainLogProb(ng, codes, j), ng.charLogProb(TEXT, j));
+  for (let j = 0; j < TEXT.length; j++) assert.equal(chainLogProb(ng, CODES, j), ng.charLogProb(TEXT, j));
 });
