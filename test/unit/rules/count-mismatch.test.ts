@@ -16,8 +16,16 @@ ruleTester(countMismatch, {
     { name: 'count of something else', text: '这三个村发展较快：一是交通便利；二是产业兴旺。' },
     { name: 'count far from the list', text: '今年完成三项工作，成效明显，群众满意度进一步提升，得到上级充分肯定。一是抓项目；二是抓民生。' },
     { name: 'a gap is numbering-sequence’s business', text: '重点抓好三项工作：一是抓项目；二是抓民生；四是抓生态。' },
+    // A number of time units after a verb of change is a duration, not a count of the items that follow.
+    { name: 'duration: extended by working days', text: '公示期延长10个工作日。一是公示；二是复核。' },
+    { name: 'duration: shortened to working days', text: '审批时限由20个工作日缩短至5个工作日：\n1.受理申请。\n2.审查材料。\n3.作出决定。' },
+    { name: 'duration: compressed within', text: '办结时限压缩至3个工作日以内，一是精简材料；二是并联审批。' },
+    { name: 'duration before a bracketed list', text: '办理时限延长3个工作日（受理、审核、办结、送达）。' },
+    { name: 'months before a list', text: '建设周期缩短2个月，包括设计、施工、验收三个环节。' },
   ],
   invalid: [
+    // A count after a verb of change that does count the items (the steps left) is still compared.
+    { name: 'steps reduced to a count', text: '审批环节压缩至三个环节：一是受理；二是审查。', errors: [{ text: '三个环节', suggestions: ['两'] }] },
     {
       text: '该路段分为三大板块治理：一是西侧运动场地；二是东侧生态绿地；三是滨河步道；四是亲水平台。',
       errors: [{ text: '三大板块', message: '所述“三大板块”与下文列出的4项（“一是”至“四是”）不符', suggestions: ['四'] }],

@@ -14,6 +14,9 @@ import { loosePattern, runsOf } from './sequence';
 const COUNT_RE =
   /(?<![第“‘《0-9０-９一二三四五六七八九十百千万两几])(两|十[一二三四五六七八九]?|[二三四五六七八九]十?[一二三四五六七八九]?|[2-9]|1[0-9])(个|项|大|条|种|类|件|点|方面|部分|阶段|步)(方面|板块|部分|任务|工作|措施|重点|领域|环节|举措|问题|目标|阶段|原则|内容|类别|大类|行动|工程|特点|原因|方式|途径|渠道|要求|事项|意见|建议|体会|经验|做法|短板|不足|成效|成绩|变化|转变)?/g;
 
+/** Units of time that begin like a counted noun (工作 / 工作日): the number before them measures a duration. */
+const TIME_UNIT = /^工作(?:日|天|周|小时|时)/;
+
 interface Count {
   value: number;
   /** Document offsets of the numeral and of the whole phrase. */
@@ -37,6 +40,9 @@ function lastCount(text: string, base: number): Count | undefined {
   while ((m = COUNT_RE.exec(text))) {
     // A counted noun must follow: 三大板块, 四个方面, 三项工作, 六个部分, 三点 — not 三个村 or 两项.
     if (!m[3] && !/^(方面|部分|阶段|点)$/.test(m[2])) continue;
+    // A number of time units is a duration, not a count of items (延长10个工作日：… · 缩短至5个工作日。一是…):
+    // the counted noun must not be the start of a unit of time.
+    if (TIME_UNIT.test(text.slice(m.index + m[1].length + m[2].length))) continue;
     const v = countValue(m[1]);
     if (!v || v < 2 || v > 19) continue;
     found = { value: v, numStart: base + m.index, numEnd: base + m.index + m[1].length, start: base + m.index, end: base + m.index + m[0].length };
