@@ -60,3 +60,8 @@ test('numbering-sequence: one suggestion per finding, describing the new numberi
   assert.equal(found.length, 2);
   for (const d of found) assert.equal(d.suggestions![0].desc, '依次重新编号（只改编号）：一是 二是 三是 四是');
 });
+
+test('numbering-sequence: the documented examples behave as documented', () => {
+  for (const s of numberingSequence.meta.docs.flagged) assert.ok(lintText(s, [numberingSequence]).length > 0, `should flag: ${s}`);
+  for (const s of numberingSequence.meta.docs.passed) assert.deepEqual(lintText(s, [numberingSequence]).map((d) => d.message), [], `should pass: ${s}`);
+});
