@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules';
-import { TestClient } from './helpers/client';
+import { CAPABILITIES, TestClient } from './helpers/client';
 
 // The numbering structure in the editor: outline and folding of a Markdown report, and the structure rules'
 // diagnostics (count-mismatch points at the enumeration through relatedInformation).
@@ -43,6 +43,43 @@ describe('structure over LSP', () => {
     const folds: Array<{ startLine: number; endLine: number }> = await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 12], [2, 6], [4, 6], [8, 12]]);
     await client.close(uri);
+  });
+
+  test('Markdown ATX headings with Chinese numbering (## 一、总体情况) are the outline, for nested and flat clients', async () => {
+    const uri = client.uri('summary.md');
+    const text = ['## 一、总体情况', '', '今年以来，各项工作稳步推进。', '', '### （一）经济运行', '', '增长较快。', '', '## 二、 存在问题', '', '一是投资放缓。', '', '## 第三部分 下步打算', ''].join('\n');
+    await client.open(uri, text, 'markdown');
+    const symbols: Sym[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const shape = (s: Sym): unknown => [s.name, s.range.start.line, (s.children ?? []).map(shape)];
+    // A space inside the heading does not cut its name (二、 存在问题 · 第三部分 下步打算).
+    assert.deepEqual(symbols.map(shape), [
+      ['一、总体情况', 0, [['（一）经济运行', 4, []]]],
+      ['二、 存在问题', 8, [['一是投资放缓', 10, []]]],
+      ['第三部分 下步打算', 12, []],
+    ]);
+    assert.deepEqual(symbols[0].selectionRange.start, { line: 0, character: 3 });
+    await client.close(uri);
+
+    // A client without hierarchical symbols gets SymbolInformation with the parent as container.
+    const flat = await TestClient.start({
+      root,
+      settings: SETTINGS,
+      capabilities: { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, documentSymbol: { hierarchicalDocumentSymbolSupport: false } } },
+    });
+    try {
+      await flat.open(uri, text, 'markdown');
+      const info: Array<{ name: string; containerName?: string; location: { uri: string; range: { start: { line: number } } } }> =
+        await flat.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(info.map((i) => [i.name, i.containerName ?? null, i.location.range.start.line, i.location.uri === uri]), [
+        ['一、总体情况', null, 0, true],
+        ['（一）经济运行', '一、总体情况', 4, true],
+        ['二、 存在问题', null, 8, true],
+        ['一是投资放缓', '二、 存在问题', 10, true],
+        ['第三部分 下步打算', null, 12, true],
+      ]);
+    } finally {
+      await flat.stop();
+    }
   });
 
   test('diagnostics of the structure rules, with the enumeration as related information', async () => {

@@ -198,15 +198,18 @@ function rankOf(n: StructureNode): number {
   return n.marker ? FAMILY_RANK[n.marker.lostBrackets ? 'cn-paren' : n.marker.family] : 0;
 }
 
-/** Heading text after a marker: up to a sentence end, a space gap, the next marker or 24 characters. */
-function titleAfter(doc: ReportDocument, from: number, limit: number, runIn: boolean): { title: string; end: number } {
+/**
+ * Heading text after a marker: up to a sentence end, a space gap, the next marker or 24 characters. A Markdown
+ * heading (`wholeLine`) is a title throughout: a space inside it (## 一、 总体情况 · ## 第一部分 总体情况) does not end it.
+ */
+function titleAfter(doc: ReportDocument, from: number, limit: number, runIn: boolean, wholeLine = false): { title: string; end: number } {
   const t = doc.masked;
   let i = from;
   while (i < limit && SKIP.test(t[i])) i++;
   const start = i;
   const stops = runIn ? /[。！？；;!?：:，,\r\n]/ : /[。！？；;!?：:\r\n]/;
   while (i < limit && !stops.test(t[i])) {
-    if (i - start >= 2 && /[ \u3000]/.test(t[i])) break;
+    if (!wholeLine && i - start >= 2 && /[ \u3000]/.test(t[i])) break;
     i++;
   }
   let end = i;
@@ -287,7 +290,7 @@ function buildStructure(doc: ReportDocument): DocumentStructure {
       const start = ev.p.start;
       popWhile((top) => top.headingLevel === undefined || top.headingLevel >= ev.level, start);
       const from = ev.marker ? ev.marker.end : start;
-      const { title, end } = titleAfter(doc, from, ev.p.end, false);
+      const { title, end } = titleAfter(doc, from, ev.p.end, false, true);
       let s = start;
       while (s < ev.p.end && /[\s\u001A]/.test(doc.masked[s])) s++;
       push({ marker: ev.marker, headingLevel: ev.level, title, selection: [ev.marker?.start ?? s, Math.max(end, ev.marker?.end ?? s)], range: [start, doc.text.length], children: [], parent: null });
