@@ -38,7 +38,8 @@ interface Ctx {
 function lead(text: string, pos: number, max = 12): string {
   let i = pos;
   while (i > 0 && pos - i < max && !/[，,、；;：:。！？（）()\n]/.test(text[i - 1])) i--;
-  return text.slice(i, pos);
+  // 补助资金, 奖补资金: the name of a fund, not a rate of aid (每人补助500元).
+  return text.slice(i, pos).replace(/(?:补助|补贴|奖励|奖补)(?=资金|金|款|经费)/g, '');
 }
 
 function sentenceBounds(text: string, pos: number): [number, number] {
