@@ -134,6 +134,7 @@ function pairWords(c1: string, c2: string): string[] {
   }
   return l;
 }
+const DE = '的地得';
 /** Confusion sets by character (and rank limit), shared by every paragraph. */
 const MEMO = new Map<string, Confusable[]>();
 
@@ -323,7 +324,8 @@ function checkSentence(lm: LanguageModel, text: string, tokens: Token[], diction
   const mask = protectedSpans(text, tokens, dictionary);
   const scorer = new ParagraphScorer(lm, text, p);
   if (scorer.garbled()) return found;
-  const open = (i: number) => !mask[i] && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]);
+  // 的/地/得 are left to the 的/地 pass (wrong-char-de.ts), which flags them only where the grammar is certain.
+  const open = (i: number) => !mask[i] && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]) && !DE.includes(text[i]);
   // The margin for characters inside a dictionary word of two or more characters as written.
   const inWord = (i: number, n: number) => {
     const t = tokens.find((x) => x.start <= i && x.end > i);

@@ -5,6 +5,7 @@ import { paragraphRule } from '../core/paragraph-cache';
 import { getLanguageModel } from '../core/lm';
 import { isHan } from '../core/text';
 import type { Finding, Paragraph, Rule, RuleContext, Suggestion, Token } from '../core/types';
+import { dePass } from './wrong-char-de';
 import { modelPass } from './wrong-char-model';
 
 /**
@@ -15,6 +16,7 @@ import { modelPass } from './wrong-char-model';
  *    context that decides it (截止 with a date as object → 截至; 必需 before a verb → 必须; 做出 with
  *    决定/规定… → 作出), and a lone Latin capital inside Chinese (由D政、工会… → 党政?) where no letter-word
  *    fits (A级, X射线, B类, U盘);
+ *  - the 的/地 pass (wrong-char-de.ts): 认真的落实 → 认真地落实, only where it is certain;
  *  - the model pass (wrong-char-model.ts): the noisy channel over confusion sets (same or similar sound, similar
  *    shape) scored by the character language model.
  * Unknown proper names are left alone (see the model pass), and so is every word of the user's dictionary.
@@ -148,6 +150,7 @@ export const wrongChar: Rule = paragraphRule({
     if (!/\p{Script=Han}/u.test(para.text)) return findings;
     const tokens = ctx.segment(para.text);
     listPass(ctx, para, tokens, findings);
+    dePass(ctx, para, tokens, findings);
     modelPass(ctx, para, [...findings], findings, tokens);
     return findings;
   },
