@@ -1,11 +1,11 @@
 import type { ReportDocument } from '../core/document';
 import { lint, type LintOptions } from '../core/runner';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
-import { segment } from '../core/segmenter';
+import { addUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
 import type { ModelRunner } from './model-tier';
 
-/** How long a model rule runs before the server handles pending messages (a newer edit stops the run). */
+/** How long a rule runs before the server handles pending messages (a newer edit stops the run). */
 const SLICE_MS = 50;
 
 /** Everything a check needs besides the document: resolved rule levels, dictionary, --final. */
@@ -37,12 +37,38 @@ export class DocumentChecker {
     private readonly model?: ModelRunner,
   ) {}
 
+  private fillCache(rule: Rule, doc: ReportDocument, options: CheckOptions, dictionary: Set<string>, dictKey: string, hooks: PhaseHooks): Promise<boolean> {
+    return fillCacheOf(this.cache, rule, doc, options, dictionary, dictKey, hooks);
+  }
+
   /** Returns undefined when the run went stale. */
   async check(doc: ReportDocument, version: number, options: CheckOptions, hooks: PhaseHooks): Promise<Diagnostic[] | undefined> {
     const fastRules = this.rules.filter((r) => r.meta.tier === 'fast');
     const modelRules = this.rules.filter((r) => r.meta.tier !== 'fast' && options.rules?.get(r.meta.id)?.severity !== 'off');
-    const fast = lint(doc, fastRules, { ...options, cache: this.cache });
+    // The worker starts on the model rules at once, while the fast rules run here.
+    const modelRun = this.model && modelRules.length ? this.model(doc, options, modelRules.map((r) => r.meta.id)) : undefined;
+    // One fast rule at a time; on a long document, pending messages (requests, other documents, a newer edit)
+    // are handled between rules once SLICE_MS has passed.
+    const fast: Diagnostic[] = [];
+    const dictionary = new Set(options.dictionary ?? []);
+    const dictKey = dictionaryKey(dictionary);
+    if (dictionary.size) addUserWords(dictionary); // before any paragraph is segmented (lint does it too)
+    let slice = Date.now();
+    for (const rule of fastRules) {
+      if (modelRun && rule.meta.scope === 'paragraph' && options.rules?.get(rule.meta.id)?.severity !== 'off') {
+        // The paragraphs the cache lacks, a few at a time (the first check of a long document).
+        if (!(await this.fillCache(rule, doc, options, dictionary, dictKey, hooks))) return undefined;
+        slice = Date.now();
+      }
+      fast.push(...lint(doc, [rule], { ...options, cache: this.cache }));
+      if (modelRun && Date.now() - slice >= SLICE_MS) {
+        await hooks.yieldNow();
+        slice = Date.now();
+        if (hooks.isStale()) return undefined;
+      }
+    }
     if (hooks.isStale()) return undefined;
+    sortDiagnostics(fast);
     if (!modelRules.length) {
       this.last = { doc, version, diagnostics: fast };
       return fast;
@@ -50,8 +76,8 @@ export class DocumentChecker {
     const modelIds = new Set(modelRules.map((r) => r.meta.id));
     const carried = this.last ? carryOver(this.last.doc, doc, this.last.diagnostics.filter((d) => modelIds.has(d.ruleId))) : [];
     hooks.onFast(sortDiagnostics([...fast, ...carried]));
-    if (this.model) {
-      const found = await this.model(doc, options, modelRules.map((r) => r.meta.id));
+    if (modelRun) {
+      const found = await modelRun;
       if (found === undefined || hooks.isStale()) return undefined;
       if (found !== 'inline') {
         const all = sortDiagnostics([...fast, ...found]);
@@ -60,19 +86,11 @@ export class DocumentChecker {
       }
     }
     const model: Diagnostic[] = [];
-    const dictionary = new Set(options.dictionary ?? []);
-    const dictKey = dictionaryKey(dictionary);
     for (const rule of modelRules) {
       await hooks.yieldNow();
       if (hooks.isStale()) return undefined;
-      if (rule.meta.scope === 'paragraph') {
-        // A slow rule on a long document: a few paragraphs at a time, so that a newer edit can stop it.
-        const ruleOptions = options.rules?.get(rule.meta.id)?.options ?? {};
-        const ctx: RuleContext = { doc, segment, dictionary, options: ruleOptions };
-        const onError = (e: unknown) => options.onRuleError?.(rule.meta.id, e);
-        const sig = cacheSignature(doc.format, ruleOptions, dictKey);
-        if (!(await this.cache.fill(rule, ctx, sig, { budgetMs: SLICE_MS, yieldNow: hooks.yieldNow, isStale: hooks.isStale, onError }))) return undefined;
-      }
+      // A slow rule on a long document: a few paragraphs at a time, so that a newer edit can stop it.
+      if (rule.meta.scope === 'paragraph' && !(await this.fillCache(rule, doc, options, dictionary, dictKey, hooks))) return undefined;
       model.push(...lint(doc, [rule], { ...options, cache: this.cache }));
     }
     if (hooks.isStale()) return undefined;
@@ -80,6 +98,23 @@ export class DocumentChecker {
     this.last = { doc, version, diagnostics: all };
     return all;
   }
+}
+
+/** Checks the paragraphs the cache lacks for `rule`, giving way every SLICE_MS; false once the run went stale. */
+function fillCacheOf(
+  cache: ParagraphCache,
+  rule: Rule,
+  doc: ReportDocument,
+  options: CheckOptions,
+  dictionary: Set<string>,
+  dictKey: string,
+  hooks: PhaseHooks,
+): Promise<boolean> {
+  const ruleOptions = options.rules?.get(rule.meta.id)?.options ?? {};
+  const ctx: RuleContext = { doc, segment, dictionary, options: ruleOptions };
+  const onError = (e: unknown) => options.onRuleError?.(rule.meta.id, e);
+  const sig = cacheSignature(doc.format, ruleOptions, dictKey);
+  return cache.fill(rule, ctx, sig, { budgetMs: SLICE_MS, yieldNow: hooks.yieldNow, isStale: hooks.isStale, onError });
 }
 
 export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
