@@ -16,7 +16,8 @@ import type { Finding, Rule, Token } from '../core/types';
  *   - after a conjunction before a noun (和轮会商), after 每人/每户 (每人元);
  *   - in a list whose first item already lost its number (个城区项目、个重点工程项目).
  * Nouns made with a unit character (脱贫户, 负责人, 企业家) and approximate magnitudes (近万元, 超亿元, 上万人)
- * are left alone. Findings are open (text to fill in) and carry no fix: the number is unknown.
+ * are left alone. A bare percent sign (同比增长%) and a date without its numbers (截至年月日) are gaps too.
+ * Findings are open (text to fill in) and carry no fix: the number is unknown.
  */
 
 type Slot = 'trigger' | 'verb' | 'countVerb' | 'nounEnd' | 'conj' | 'each' | 'list' | 'split';
@@ -309,7 +310,7 @@ export const missingNumber: Rule = paragraphRule({
   checkParagraph(ctx, para) {
     const findings: Finding[] = [];
     const text = para.text;
-    if (!/[\u4e00-\u9fff]/.test(text) || !(UNIT_START.test(text) || /[%％]/.test(text))) return findings;
+    if (!/[\u4e00-\u9fff]/.test(text) || !(UNIT_START.test(text) || /[%％]|年月日/.test(text))) return findings;
     const toks = tokensOf(ctx.segment, text);
     const hits = [...findInParagraph(text, toks), ...splitUnits(text, toks, ctx.segment)].sort((a, b) => a.start - b.start);
     let lastEnd = -1;
@@ -329,9 +330,23 @@ export const missingNumber: Rule = paragraphRule({
       const i = m.index!;
       const prev = text[i - 1];
       if (!isHan(prev) || /[分之]/.test(prev)) continue;
+      const word = toks.find((t) => t.start < i && t.end === i)?.word ?? prev;
       findings.push({
-        message: `“${prev}%”缺少数字：应为“${prev}[数字]%”`,
+        message: `“${word}%”缺少数字：应为“${word}[数字]%”`,
         range: [para.start + i, para.start + i + 1],
+        open: true,
+      });
+    }
+    // A date with its numbers left out: 截至年月日, 于2023年月日 (出生年月日 is a field name, not a date).
+    for (const m of text.matchAll(/年月日/g)) {
+      const i = m.index!;
+      const before = text.slice(Math.max(0, i - 4), i);
+      const yearGiven = /[0-9０-９〇零一二三四五六七八九十]$/.test(before);
+      if (!yearGiven && !/(?:截至|截止|于|至|到|自|从|在)$/.test(before)) continue;
+      const at = yearGiven ? i + 1 : i;
+      findings.push({
+        message: yearGiven ? '日期缺少数字：“年月日”应为“年[数字]月[数字]日”' : '日期缺少数字：“年月日”应为“[数字]年[数字]月[数字]日”',
+        range: [para.start + at, para.start + i + 3],
         open: true,
       });
     }
