@@ -1,7 +1,8 @@
 /**
  * `npm run build:model`: rebuilds server/data/char-lm.bin (character n-gram, interpolated Kneser-Ney) and
  * server/data/report-vocab.dict (report vocabulary) from ../shared/corpus: official/ plus the training split of
- * reports/ (see scripts/lib/corpus.ts). Options: --order N (default 4), --lm-only, --vocab-only.
+ * reports/ (see scripts/lib/corpus.ts), and server/data/word-bigram.bin (word and word-pair counts).
+ * Options: --order N (default 4), --lm-only, --vocab-only, --bigram-only.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,6 +41,41 @@ function buildLm(): void {
   console.log(`char-lm.bin: ${entries.length} entries, ${(buf.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+/** Pairs of words seen fewer times than this (reports count twice) are left out of word-bigram.bin. */
+const BIGRAM_MIN_COUNT = 2;
+
+function buildWordBigram(): void {
+  const t0 = Date.now();
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { getJieba } = require('../server/src/core/segmenter') as typeof import('../server/src/core/segmenter');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { writeWordBigram, PAIR_SEP } = require('../server/src/core/lm/wordbigram') as typeof import('../server/src/core/lm/wordbigram');
+  const jieba = getJieba();
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  let total = 0;
+  const add = (line: string, w: number) => {
+    let prev = '';
+    for (const t of jieba.cut(line, true)) {
+      words.set(t, (words.get(t) ?? 0) + w);
+      total += w;
+      if (prev) {
+        const k = prev + PAIR_SEP + t;
+        pairs.set(k, (pairs.get(k) ?? 0) + w);
+      }
+      prev = t;
+    }
+  };
+  const { train } = reportSplit();
+  for (const l of lines(officialFiles())) add(l, 1);
+  for (const l of lines(train)) add(l, arg('--report-weight', 2));
+  const counts = new Map(words);
+  for (const [k, c] of pairs) if (c >= BIGRAM_MIN_COUNT) counts.set(k, c);
+  const buf = writeWordBigram(counts, total);
+  fs.writeFileSync(path.join(DATA, 'word-bigram.bin'), buf);
+  console.log(`word-bigram.bin: ${words.size} words, ${counts.size - words.size} of ${pairs.size} pairs, ${(buf.length / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 function main(): void {
   if (!fs.existsSync(CORPUS)) {
     console.error(`build-model: no corpus at ${CORPUS} (set REPORT_LINT_SHARED)`);
@@ -47,11 +83,14 @@ function main(): void {
   }
   const vocabOnly = process.argv.includes('--vocab-only');
   const lmOnly = process.argv.includes('--lm-only');
-  if (!vocabOnly) buildLm();
-  if (!lmOnly) {
+  const bigramOnly = process.argv.includes('--bigram-only');
+  if (!vocabOnly && !bigramOnly) buildLm();
+  if (!lmOnly && !bigramOnly) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     (require('./lib/vocab') as typeof import('./lib/vocab')).buildVocab(DATA);
   }
+  // after the vocabulary: the segmenter reads it
+  if (!lmOnly && !vocabOnly) buildWordBigram();
 }
 
 main();

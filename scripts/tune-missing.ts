@@ -1,7 +1,9 @@
 /**
- * Development aid (not part of the tests): sweeps the missing-char parameters. Tunes on held-out report
- * samples drawn with a different seed than `npm run eval` uses; false alarms on the clean held-out reports.
- *   node --import tsx scripts/tune-missing.ts   (N=samples, PARAMS='{"standaloneFreq":60000}')
+ * Development aid (not part of the tests): sweeps the missing-char parameters. Scores every insertion once with
+ * loose parameters on held-out report samples drawn with a different seed than `npm run eval` uses (SEED, default
+ * 7; N samples) and on the clean held-out reports, then re-decides under each combination of SWEEP:
+ *   SWEEP='{"threshold":[5.75,6,6.25],"listMargin":[1,2]}' node --import tsx scripts/tune-missing.ts
+ * PARAMS='{…}' overrides the defaults; SHOW='{…}' lists the false alarms under those parameters.
  */
 import * as fs from 'node:fs';
 import { getLanguageModel } from '../server/src/core/lm';
@@ -12,26 +14,29 @@ import { makeSamples } from './eval/missing-char';
 
 const lm = getLanguageModel();
 const base: MissingCharParams = { ...DEFAULT_PARAMS, ...JSON.parse(process.env.PARAMS ?? '{}') };
-const collect: MissingCharParams = { ...base, threshold: 0, wordWeight: 1.5 };
+const collect: MissingCharParams = { ...base, threshold: 0, wordWeight: 1.5, standaloneMargin: 0, bigramWeight: 1 };
 const { test } = reportSplit();
-const n = Number(process.env.N ?? 1000);
+const n = Number(process.env.N ?? 2000);
 const t0 = Date.now();
-const samples = makeSamples(test, n, 7);
+const samples = makeSamples(test, n, Number(process.env.SEED ?? 7));
 const sampleIns: Insertion[][] = samples.map((s) => scoreInsertions(s.text, segment(s.text), lm, collect));
 let chars = 0;
-const cleanIns: Insertion[][] = [];
+const cleanIns: Array<{ line: string; ins: Insertion[] }> = [];
 for (const f of test) {
   for (const l of fs.readFileSync(f, 'utf8').split('\n')) {
     chars += l.length + 1;
-    if (l.trim()) cleanIns.push(scoreInsertions(l, segment(l), lm, collect));
+    if (l.trim()) cleanIns.push({ line: l, ins: scoreInsertions(l, segment(l), lm, collect) });
   }
 }
 console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${chars} clean chars`);
-
-function measure(p: MissingCharParams): { fa: number; recall: number; top1: number } {
+export function measure(p: MissingCharParams, show = false): { fa: number; recall: number; top1: number } {
   const rescore = (list: Insertion[]) => list.map((i) => ({ ...i, score: scoreOf(i, p) }));
   let fa = 0;
-  for (const ins of cleanIns) fa += decide(rescore(ins), p).length;
+  for (const { line, ins } of cleanIns) {
+    const d = decide(rescore(ins), p);
+    fa += d.length;
+    if (show) for (const x of d) console.log(`FA ${line.slice(Math.max(0, x.best.gap - 8), x.best.gap)}[${x.best.ch}]${line.slice(x.best.gap, x.best.gap + 8)} ${x.best.word} s=${x.best.score.toFixed(2)} lm=${x.best.lm.toFixed(2)} wm=${x.best.wm.toFixed(2)} f=${x.best.flags}`);
+  }
   let found = 0;
   let top1 = 0;
   samples.forEach((s, i) => {
@@ -42,24 +47,16 @@ function measure(p: MissingCharParams): { fa: number; recall: number; top1: numb
   });
   return { fa: (fa / chars) * 1e4, recall: found / n, top1: top1 / n };
 }
-
-const grid: Array<Partial<MissingCharParams>> = [];
-for (const wordWeight of [0.5, 0.75, 1, 1.25, 1.5])
-  for (const optionalMargin of [0, 1.5, 3])
-    for (const digitMargin of [1, 2.5])
-      for (const nameMargin of [0, 1.5, 3]) grid.push({ wordWeight, optionalMargin, digitMargin, nameMargin });
-const results: string[] = [];
-for (const g of grid) {
-  // smallest threshold with ≤ 1 false alarm per 10k
-  let best: { T: number; r: ReturnType<typeof measure> } | undefined;
-  for (let T = 1; T <= 8; T += 0.25) {
-    const r = measure({ ...base, ...g, threshold: T });
-    if (r.fa <= 0.95) {
-      best = { T, r };
-      break;
-    }
-  }
-  if (best) results.push(`${best.r.recall.toFixed(3)} top1 ${best.r.top1.toFixed(3)} fa ${best.r.fa.toFixed(2)} T=${best.T} ${JSON.stringify(g)}`);
+const sweep: Record<string, number[]> = JSON.parse(process.env.SWEEP ?? '{"threshold":[3,3.25,3.5,3.75,4]}');
+const keys = Object.keys(sweep);
+const combos: Array<Record<string, number>> = [{}];
+for (const k of keys) {
+  const next: Array<Record<string, number>> = [];
+  for (const c of combos) for (const v of sweep[k]) next.push({ ...c, [k]: v });
+  combos.splice(0, combos.length, ...next);
 }
-results.sort().reverse();
-console.log(results.slice(0, 15).join('\n'));
+for (const c of combos) {
+  const r = measure({ ...base, ...c });
+  console.log(`${JSON.stringify(c)} recall ${r.recall.toFixed(3)} top1 ${r.top1.toFixed(3)} fa ${r.fa.toFixed(3)}`);
+}
+if (process.env.SHOW) measure({ ...base, ...JSON.parse(process.env.SHOW) }, true);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
-import { missingChar, scoreInsertions, insertionGain, DEFAULT_PARAMS } from '../../../server/src/rules/missing-char';
+import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, TERSE_LIST } from '../../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../../server/src/core/lm';
 import { segment } from '../../../server/src/core/segmenter';
 
@@ -27,6 +27,12 @@ ruleTester(missingChar, {
     '“智慧河长”平台上线运行。',
     '推进乡村振兴，持续优化营商环境。',
     '培育专精特新企业15家。',
+    // the completed forms of the must-flag sentences below
+    '这项改革对全县发展产生了重要影响。',
+    '全面推进重点领域改革，激发市场活力。',
+    // terse lists of slogans shorten words on purpose
+    '稳预期、强信心、促发展，全力以赴抓落实。',
+    '打通强治理、优服务、惠民生的最后一公里。',
     { name: 'a word from the user dictionary is never questioned', text: '打造镇化创意产业园。', dictionary: ['镇化创意'] },
     { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
   ],
@@ -36,6 +42,10 @@ ruleTester(missingChar, {
     { text: '由城投建设有限司负责承建。', errors: [{ text: '有限司', message: /有限公司/, suggestions: ['公'] }] },
     { text: '本月底前要制定安置施方案。', errors: [{ text: '安置施方案', message: /实施方案/ }] },
     { text: '建设历史化展览馆。', errors: [{ text: '历史化', message: /历史文化/ }] },
+    // a lone character that nearly always belongs to a word, before punctuation (orphan evidence + word bigram)
+    { text: '这项改革对全县发展产生了重要影。', errors: [{ text: '影', message: /“影响”/, suggestions: ['响'] }] },
+    // the first character of a word dropped after another word
+    { text: '全面推进重点领域革，激发市场活力。', errors: [{ text: '领域革', message: /领域改革/, suggestions: ['改'] }] },
   ],
 });
 
@@ -69,4 +79,28 @@ test('missing-char: the finding names the questioned word for "add to dictionary
   assert.equal(d.word, '付诸施');
   assert.deepEqual(d.suggestions![0].fix, { range: [9, 9], text: '实' });
   assert.equal(d.fix, undefined);
+});
+
+test('missing-char: orphan evidence and the word bigram add to the character model for a lone bound character', () => {
+  const lm = getLanguageModel();
+  const text = '这项改革对全县发展产生了重要影。';
+  const ins = scoreInsertions(text, segment(text), lm, DEFAULT_PARAMS).find((i) => i.ch === '响');
+  assert.ok(ins, 'the insertion of 响 is scored');
+  // 影 stands alone in a small share of its uses
+  assert.ok(ins.orphan > 1, `orphan ${ins.orphan}`);
+  assert.ok(ins.wb > 0, `word bigram ${ins.wb}`);
+  assert.ok(ins.score > DEFAULT_PARAMS.threshold);
+  assert.equal(ins.score, scoreOf(ins, DEFAULT_PARAMS));
+});
+
+test('missing-char: items of a terse list get the list margin, ordinary prose does not', () => {
+  const lm = getLanguageModel();
+  const list = '抓好稳预期、强信心、促发展三件事。';
+  const inList = scoreInsertions(list, segment(list), lm, { ...DEFAULT_PARAMS, threshold: -10 }).filter((i) => i.gap >= 5 && i.gap <= 9);
+  assert.ok(inList.length > 0);
+  assert.ok(inList.every((i) => i.flags & TERSE_LIST));
+  const prose = '这项改革对全县发展产生了重要影。';
+  const inProse = scoreInsertions(prose, segment(prose), lm, { ...DEFAULT_PARAMS, threshold: -10 });
+  assert.ok(inProse.length > 0);
+  assert.ok(inProse.every((i) => !(i.flags & TERSE_LIST)));
 });

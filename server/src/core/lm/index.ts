@@ -1,6 +1,7 @@
 /**
- * The shared language model of the engine: a character n-gram (server/data/char-lm.bin) and the word lexicon
- * (jieba's dictionary + server/data/report-vocab.dict + user words). Loaded once, lazily, on first use by a rule
+ * The shared language model of the engine: a character n-gram (server/data/char-lm.bin), the word lexicon
+ * (jieba's dictionary + server/data/report-vocab.dict + user words) and a sparse word bigram
+ * (server/data/word-bigram.bin, optional). Loaded once, lazily, on first use by a rule
  * of tier `model`; `fast` rules never touch it.
  *
  *   const lm = getLanguageModel();
@@ -15,17 +16,21 @@ import { CharNgram } from './ngram';
 import { Lexicon, type DeletionCandidate } from './lexicon';
 import { LEXICON_FILE, LexiconTable, inputDigest, writeLexiconTable } from './lexicon-table';
 import { normalize } from './normalize';
+import { WordBigram } from './wordbigram';
 
-export { CharNgram, Lexicon, normalize };
+export { CharNgram, Lexicon, WordBigram, normalize };
 export type { DeletionCandidate };
 export { BOUNDARY, normChar } from './normalize';
 
 export const MODEL_FILE = 'char-lm.bin';
+export const BIGRAM_FILE = 'word-bigram.bin';
 
 export class LanguageModel {
   constructor(
     readonly ngram: CharNgram,
     readonly lexicon: Lexicon,
+    /** Word pairs of the training text; absent when the file is (rules then do without). */
+    readonly words?: WordBigram,
   ) {}
 
   /** log10 P of the characters text[start, end), each given up to order-1 characters of left context in `text`. */
@@ -68,7 +73,9 @@ export function getLanguageModel(): LanguageModel {
     const file = dataPath(MODEL_FILE);
     if (!fs.existsSync(file)) throw new Error(`language model not found: ${file}`);
     const ngram = new CharNgram(fs.readFileSync(file));
-    model = new LanguageModel(ngram, loadLexicon());
+    const bigramFile = dataPath(BIGRAM_FILE);
+    const words = fs.existsSync(bigramFile) ? new WordBigram(fs.readFileSync(bigramFile)) : undefined;
+    model = new LanguageModel(ngram, loadLexicon(), words);
     return model;
   } catch (e) {
     failure = e instanceof Error ? e : new Error(String(e));

@@ -27,6 +27,7 @@ export class Lexicon {
   /** The compiled lexicon (lexicon-table.ts), when it matches the dictionaries: words in `freq` come on top. */
   private readonly base: LexiconTable | undefined;
   private readonly parsed = new Map<string, DeletionCandidate[]>();
+  private readonly shares = new Map<string, number>();
   /** Minimum frequency for a word to serve as a dropped-character candidate. */
   static readonly CANDIDATE_MIN_FREQ = 10;
 
@@ -80,7 +81,10 @@ export class Lexicon {
       this.total += f - old;
       this.logTotal = Math.log10(this.total);
       if (word.length > this.maxLen) this.maxLen = Math.min(word.length, 16);
-      if (this.deletions && HAN_WORD.test(word) && word.length >= 2 && word.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && old < Lexicon.CANDIDATE_MIN_FREQ) this.indexWord(word);
+      if (this.deletions && HAN_WORD.test(word) && word.length >= 2 && word.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && old < Lexicon.CANDIDATE_MIN_FREQ) {
+        this.indexWord(word);
+        this.shares.clear();
+      }
     }
     // tags are kept for single characters only (all the rules ask about)
     if (tag && word.length === 1 && !this.tags.has(word)) this.tags.set(word, tag);
@@ -98,6 +102,24 @@ export class Lexicon {
   /** jieba's part-of-speech tag of a single-character word, if the dictionary has one. */
   wordTag(word: string): string | undefined {
     return this.tags.get(word);
+  }
+
+  /**
+   * How often a character stands alone: its frequency as a one-character word over that plus the frequencies of
+   * the two-character candidate words that contain it (影 0.04: nearly always part of a word; 把 0.9). 1 for a
+   * character in no word.
+   */
+  standaloneShare(ch: string): number {
+    let v = this.shares.get(ch);
+    if (v === undefined) {
+      const alone = this.wordFreq(ch);
+      let inside = 0;
+      for (const c of this.deletionCandidates(ch)) inside += this.wordFreq(c.word);
+      v = alone + inside > 0 ? alone / (alone + inside) : 1;
+      if (this.shares.size >= 20000) this.shares.clear();
+      this.shares.set(ch, v);
+    }
+    return v;
   }
 
   /** log10 of the word's unigram probability; unknown words get a floor below every known word. */
