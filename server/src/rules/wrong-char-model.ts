@@ -16,6 +16,8 @@ import { WindowScorer, chainLogProb } from './wrong-char-window';
  * A position is flagged when the best c' beats the text as written by `threshold` (log10): P(corrected) × P(error)
  * must clearly beat P(as written); more is demanded when the text as written is itself a word (法治/法制).
  * When no single character does, two neighbours replaced together by a sound-alike word are tried (心细→信息).
+ * No finding when the second best correction comes within `abstainMargin` of the best. When a sentence has a
+ * sure finding, the rest of it is read a second time with `clusterMargin` less demanded (slips come in clusters).
  * An accepted correction is applied before the next position is judged. Candidates within `suggestMargin` of
  * the best are offered as suggestions, best first; none is applied automatically (one character out of context
  * is never certain).
@@ -45,6 +47,13 @@ export interface ModelParams {
    * 试行/实行): both are often right, and such flags are the main false alarms on clean text.
    */
   realWordMargin: number;
+  /**
+   * Threshold and realWordMargin lowered by this for a second reading of a sentence in which a sure correction
+   * was found (slips come in clusters).
+   */
+  clusterMargin: number;
+  /** No finding when the second best correction comes within this of the best (log10). */
+  abstainMargin: number;
 }
 
 export const DEFAULT_PARAMS: ModelParams = {
@@ -56,10 +65,18 @@ export const DEFAULT_PARAMS: ModelParams = {
   suggestMargin: 1,
   maxSuggestions: 3,
   realWordMargin: 2,
+  clusterMargin: 1,
+  abstainMargin: 1,
 };
 
 /** Tags of proper names: never corrected (an unknown name is not a typo). */
 const NAME_TAGS = /^(?:nr|nrfg|nrt|ns|nt|nz|eng)$/;
+/** Tags the segmenter also gives to unknown pairs of characters. */
+const GUESSABLE_TAGS = /^(?:nr|nz|ns)$/;
+/** A guessed name may be corrected into a word at least this frequent (jieba's scale). */
+const GUESSED_NAME_MIN_FREQ = 1000;
+/** A two-character name rarer than this (or unknown) may be a slip (关健 5, 勾通 15, 建康 206 in jieba's dictionary). */
+const GUESSED_NAME_MAX_FREQ = 300;
 /** Name suffixes: the token before them is (part of) a name: 古竹村, 翠苑路, 华阳有限公司, 熙岸二期, 银狐漆业地块. */
 const NAME_SUFFIX = /^(?:村|路|街|巷|镇|乡|县|市|区|州|省|河|江|湖|山|桥|社区|小区|公司|有限公司|有限|集团|厂|店|中学|小学|大学|学院|医院|银行|花园|广场|大道|大街|酒店|宾馆|园区|新城|地块|[一二三四五六七八九十]+期)$/;
 
@@ -69,18 +86,37 @@ const PERSON_BEFORE = new RegExp(`(${TITLES})([\\u4E00-\\u9FFF]{2,3})()`, 'g');
 /** A name before a form of address or title: 李健国同志. */
 const PERSON_AFTER = new RegExp(`()([\\u4E00-\\u9FFF]{2,3})(${TITLES})`, 'g');
 
-/** Marks the characters that the model pass must leave alone. */
-export function protectedSpans(text: string, tokens: Token[], dictionary: ReadonlySet<string>): Uint8Array {
+/** A word of two or more Han characters that the segmenter tagged x: an unknown word it could not place. */
+function unknownWord(t: Token): boolean {
+  return t.tag === 'x' && t.end - t.start >= 2 && /^[\u4E00-\u9FFF]+$/.test(t.word);
+}
+
+/** A protected character (see protectedSpans). */
+export const PROTECTED = 1;
+/** A character of a name guessed by the segmenter: corrected only into a common word (关健 → 关键). */
+export const GUESSED_NAME = 2;
+
+/**
+ * Marks the characters that the model pass must leave alone (PROTECTED), and those of two-character "names"
+ * that are rare or unknown (GUESSED_NAME): a rare name in jieba's dictionary or the segmenter's guess for an
+ * unknown pair, which a slip makes as often as a name does (关健岗位, 信息勾通, 营养建康).
+ */
+export function protectedSpans(text: string, tokens: Token[], dictionary: ReadonlySet<string>, wordFreq: (w: string) => number = () => Infinity): Uint8Array {
   const mask = new Uint8Array(text.length);
-  const set = (s: number, e: number) => mask.fill(1, Math.max(0, s), Math.min(text.length, e));
+  const set = (s: number, e: number) => mask.fill(PROTECTED, Math.max(0, s), Math.min(text.length, e));
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (NAME_TAGS.test(t.tag) || dictionary.has(t.word)) set(t.start, t.end);
+    if (dictionary.has(t.word)) set(t.start, t.end);
+    else if (NAME_TAGS.test(t.tag)) {
+      if (GUESSABLE_TAGS.test(t.tag) && t.end - t.start === 2 && wordFreq(t.word) < GUESSED_NAME_MAX_FREQ) mask.fill(GUESSED_NAME, t.start, t.end);
+      else set(t.start, t.end);
+    }
     const next = tokens[k + 1];
     if (next && NAME_SUFFIX.test(next.word)) {
       // The name before the suffix: back over the tokens that are not ordinary function words.
       let j = k;
-      while (j >= 0 && k - j < 3 && !/^(?:p|c|u|uj|ul|v|x|m|r|d)$/.test(tokens[j].tag)) j--;
+      // A pair the segmenter could not place (tag x, as punctuation) is part of the name: 临峰建设有限公司.
+      while (j >= 0 && k - j < 3 && (!/^(?:p|c|u|uj|ul|v|x|m|r|d)$/.test(tokens[j].tag) || unknownWord(tokens[j]))) j--;
       set(tokens[Math.min(j + 1, k)].start, next.end);
     }
   }
@@ -158,7 +194,7 @@ export class ParagraphScorer {
   constructor(
     private readonly lm: LanguageModel,
     text: string,
-    private readonly p: ModelParams,
+    private p: ModelParams,
   ) {
     this.text = text;
     this.order = lm.ngram.order;
@@ -167,6 +203,15 @@ export class ParagraphScorer {
     for (let j = 0; j < text.length; j++) this.codes[j] = normCode(text.charCodeAt(j));
     this.lp = new Float64Array(text.length);
     for (let j = 0; j < text.length; j++) this.lp[j] = chainLogProb(lm.ngram, this.codes, j);
+  }
+
+  /** Changes the settings (a second reading of the sentence with another threshold). */
+  set params(p: ModelParams) {
+    this.p = p;
+  }
+
+  get margin(): number {
+    return this.p.realWordMargin;
   }
 
   /** The text with the accepted corrections. */
@@ -321,41 +366,62 @@ const CACHE_MAX = 5000;
 
 function checkSentence(lm: LanguageModel, text: string, tokens: Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
   const found: SentenceFinding[] = [];
-  const mask = protectedSpans(text, tokens, dictionary);
+  const mask = protectedSpans(text, tokens, dictionary, (w) => lm.wordFreq(w));
   const scorer = new ParagraphScorer(lm, text, p);
   if (scorer.garbled()) return found;
   // 的/地/得 are left to the 的/地 pass (wrong-char-de.ts), which flags them only where the grammar is certain.
-  const open = (i: number) => !mask[i] && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]) && !DE.includes(text[i]);
+  const open = (i: number) => mask[i] !== PROTECTED && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]) && !DE.includes(text[i]);
   // The margin for characters inside a dictionary word of two or more characters as written.
   const inWord = (i: number, n: number) => {
     const t = tokens.find((x) => x.start <= i && x.end > i);
-    return t && t.end >= i + n && t.end - t.start >= 2 && lm.isKnownWord(t.word) ? p.realWordMargin : 0;
+    return t && t.end >= i + n && t.end - t.start >= 2 && lm.isKnownWord(t.word) ? scorer.margin : 0;
   };
-  for (let i = 0; i < text.length; i++) {
-    if (!open(i)) continue;
-    let ranked = scorer.rank(i);
-    let n = 1;
-    if (!ranked.length || ranked[0].score < p.threshold + inWord(i, 1)) {
-      ranked = open(i + 1) ? scorer.rankPair(i) : [];
-      n = 2;
-      if (!ranked.length || ranked[0].score < p.threshold + PAIR_MARGIN + inWord(i, 2)) continue;
+  const done = new Uint8Array(text.length);
+  let surest = -Infinity;
+  const pass = (q: ModelParams) => {
+    scorer.params = q;
+    for (let i = 0; i < text.length; i++) {
+      if (!open(i) || done[i]) continue;
+      let ranked = scorer.rank(i);
+      let n = 1;
+      if (!ranked.length || ranked[0].score < q.threshold + inWord(i, 1)) {
+        ranked = open(i + 1) && !done[i + 1] ? scorer.rankPair(i) : [];
+        n = 2;
+        if (!ranked.length || ranked[0].score < q.threshold + PAIR_MARGIN + inWord(i, 2)) continue;
+      }
+      const best = ranked[0];
+      // Two corrections about as likely: which one was meant is a guess, and a wrong fix costs more than none.
+      if (ranked.length > 1 && ranked[1].score > best.score - q.abstainMargin) continue;
+      const cur = scorer.current;
+      if (mask[i] === GUESSED_NAME || mask[i + n - 1] === GUESSED_NAME) {
+        const t = tokens.find((x) => x.start <= i && x.end > i);
+        if (!t || t.end < i + n || lm.wordFreq(cur.slice(t.start, i) + best.chars + cur.slice(i + n, t.end)) < GUESSED_NAME_MIN_FREQ) continue;
+      }
+      const [ws, we] = displaySpan(tokens, i, i + n);
+      const token = tokens.find((t) => t.start <= i && t.end > i);
+      const fixWord = (chars: string) => cur.slice(ws, i) + chars + cur.slice(i + n, we);
+      const shown = ranked.filter((r) => r.score >= best.score - q.suggestMargin).slice(0, q.maxSuggestions);
+      found.push({
+        start: i,
+        end: i + n,
+        message: `疑似错字：“${text.slice(ws, we)}”应为“${fixWord(best.chars)}”`,
+        chars: shown.map((r) => r.chars),
+        descs: shown.map((r) => `改为“${fixWord(r.chars)}”`),
+        word: token?.word ?? text.slice(i, i + n),
+      });
+      scorer.accept(i, best.chars);
+      surest = Math.max(surest, best.score - inWord(i, n));
+      done.fill(1, i, i + n);
+      i += n - 1;
     }
-    const best = ranked[0];
-    const cur = scorer.current;
-    const [ws, we] = displaySpan(tokens, i, i + n);
-    const token = tokens.find((t) => t.start <= i && t.end > i);
-    const fixWord = (chars: string) => cur.slice(ws, i) + chars + cur.slice(i + n, we);
-    const shown = ranked.filter((r) => r.score >= best.score - p.suggestMargin).slice(0, p.maxSuggestions);
-    found.push({
-      start: i,
-      end: i + n,
-      message: `疑似错字：“${text.slice(ws, we)}”应为“${fixWord(best.chars)}”`,
-      chars: shown.map((r) => r.chars),
-      descs: shown.map((r) => `改为“${fixWord(r.chars)}”`),
-      word: token?.word ?? text.slice(i, i + n),
-    });
-    scorer.accept(i, best.chars);
-    i += n - 1;
+  };
+  pass(p);
+  // Slips come in clusters (a hasty passage, one writer's input habits): once a sentence has one, the rest of
+  // it is read again with less evidence demanded.
+  if (found.length && p.clusterMargin > 0 && surest >= p.threshold + CLUSTER_TRIGGER) {
+    const before = found.length;
+    pass({ ...p, threshold: p.threshold - p.clusterMargin, realWordMargin: Math.max(0, p.realWordMargin - p.clusterMargin) });
+    if (found.length > before) found.sort((x, y) => x.start - y.start);
   }
   return found;
 }
@@ -428,5 +494,7 @@ function displaySpan(tokens: Token[], s: number, e: number): [number, number] {
   return [ws, we];
 }
 
+/** A second reading (clusterMargin) follows a finding that beat the threshold by at least this. */
+const CLUSTER_TRIGGER = 2;
 /** A two-character correction must beat the text by this much more than a single one. */
 const PAIR_MARGIN = 1;

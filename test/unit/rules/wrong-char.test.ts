@@ -29,6 +29,9 @@ ruleTester(wrongChar, {
     '副县长王卷道同志出席会议。',
     '与华阳心细科技有限公司签订协议。',
     '推出“心细”品牌系列服务。',
+    // An unknown pair the segmenter leaves untagged (x) before a company suffix is part of the name.
+    '与临峰建设有限公司签订施工合同。',
+    '委托启峰建设有限公司负责施工。',
     // The user's dictionary.
     { name: 'user dictionary', text: '推广数局通平台。', dictionary: ['数局通'] },
   ],
@@ -54,5 +57,27 @@ ruleTester(wrongChar, {
     },
     { name: 'same sound (政/证)', text: '全面推进证务公开工作。', errors: [{ text: '证', suggestions: ['政'] }] },
     { name: 'two characters (信息/心细)', text: '各级政府心细公开工作要加强。', errors: [{ text: '心细', suggestions: ['信息'] }] },
+    // A rare dictionary "name" (关健, 勾通, 建康) that a slip produced is corrected into the common word.
+    { name: 'rare name that is a slip (关健)', text: '要抓住关健环节，推动各项工作落实。', errors: [{ text: '健', suggestions: ['键'] }] },
+    { name: 'rare name that is a slip (建康)', text: '加强居民营养建康知识宣传。', errors: [{ text: '建', suggestions: ['健'] }] },
+    {
+      // Once a sentence has a sure slip, the rest of it is read again with less evidence demanded (勾通).
+      name: 'slips in clusters',
+      text: '一是勾通不畅，二是落时不力，三是监管缺为。',
+      errors: [
+        { text: '勾', suggestions: ['沟'] },
+        { text: '时', suggestions: ['实'] },
+        { text: '为', suggestions: ['位'] },
+      ],
+    },
+    {
+      name: 'no second reading without clusterMargin',
+      text: '一是勾通不畅，二是落时不力，三是监管缺为。',
+      options: { clusterMargin: 0 },
+      errors: [
+        { text: '时', suggestions: ['实'] },
+        { text: '为', suggestions: ['位'] },
+      ],
+    },
   ],
 });
