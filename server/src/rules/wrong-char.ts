@@ -7,6 +7,7 @@ import { isHan } from '../core/text';
 import type { Finding, Paragraph, Rule, RuleContext, Suggestion, Token } from '../core/types';
 import { dePass } from './wrong-char-de';
 import { modelPass } from './wrong-char-model';
+import { nonWordPass } from './wrong-char-nonword';
 
 /**
  * wrong-char — a wrong character or a misused word.
@@ -17,6 +18,8 @@ import { modelPass } from './wrong-char-model';
  *    决定/规定… → 作出), and a lone Latin capital inside Chinese (由D政、工会… → 党政?) where no letter-word
  *    fits (A级, X射线, B类, U盘);
  *  - the 的/地 pass (wrong-char-de.ts): 认真的落实 → 认真地落实, only where it is certain;
+ *  - the non-word pass (wrong-char-nonword.ts): a same-sounding character that turns characters the segmenter
+ *    could not join into a common word (按排 → 安排, 合格律 → 合格率);
  *  - the model pass (wrong-char-model.ts): the noisy channel over confusion sets (same or similar sound, similar
  *    shape) scored by the character language model.
  * Unknown proper names are left alone (see the model pass), and so is every word of the user's dictionary.
@@ -153,6 +156,7 @@ export const wrongChar: Rule = paragraphRule({
     listPass(ctx, para, tokens, findings);
     dePass(ctx, para, tokens, findings);
     modelPass(ctx, para, [...findings], findings, tokens);
+    nonWordPass(ctx, para, tokens, [...findings], findings);
     return findings;
   },
 });
