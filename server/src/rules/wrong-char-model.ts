@@ -40,6 +40,10 @@ export interface ModelParams {
   gate: number;
   /** …and log10 P of it and the next character together at most this (see ParagraphScorer.suspicious). */
   nextGate: number;
+  /**
+   * Other corrections within this of the best are offered too (those within abstainMargin make no finding at
+   * all, so the ones shown are clearly less likely).
+   */
   suggestMargin: number;
   maxSuggestions: number;
   /**
@@ -62,7 +66,7 @@ export const DEFAULT_PARAMS: ModelParams = {
   maxRank: 3000,
   gate: -2.5,
   nextGate: -5,
-  suggestMargin: 1,
+  suggestMargin: 1.5,
   maxSuggestions: 3,
   realWordMargin: 2,
   clusterMargin: 1,

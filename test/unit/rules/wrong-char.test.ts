@@ -29,6 +29,8 @@ ruleTester(wrongChar, {
     '副县长王卷道同志出席会议。',
     '与华阳心细科技有限公司签订协议。',
     '推出“心细”品牌系列服务。',
+    // A rare name next to a title or form of address stays a name (关健 is also a slip for 关键).
+    '关健同志主持会议并讲话。',
     // An unknown pair the segmenter leaves untagged (x) before a company suffix is part of the name.
     '与临峰建设有限公司签订施工合同。',
     '委托启峰建设有限公司负责施工。',
