@@ -41,6 +41,17 @@ interface Hit {
 }
 
 /** A lone character, or a word the dictionary lacks or barely knows (jieba's dictionary keeps typos such as 按排). */
+/** Characters that sound like `c` (same syllable, any tone), by character. */
+const ALIKE = new Map<string, Set<string>>();
+function soundAlike(c: string): Set<string> {
+  let set = ALIKE.get(c);
+  if (!set) {
+    set = new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char));
+    ALIKE.set(c, set);
+  }
+  return set;
+}
+
 function weak(lm: LanguageModel, t: Token): boolean {
   return HAN_ONLY.test(t.word) && (t.word.length === 1 || lm.wordFreq(t.word) < RARE);
 }
@@ -56,11 +67,15 @@ function best(lm: LanguageModel, text: string, tokens: Token[], a: number, b: nu
     for (let i = tokens[k].start; i < tokens[k].end; i++) {
       if (mask[i]) return undefined;
       if (FUNCTION_CHARS.includes(text[i])) continue;
-      for (const c of confusables(text[i])) {
-        if (c.kind !== 'same-sound' && c.kind !== 'same-syllable') continue;
-        const fixed = w.slice(0, i - s) + c.char + w.slice(i - s + 1);
+      // The words that differ from the window in this character only: from the deletion index (the window
+      // without it), kept when the character they have there sounds like the one written.
+      const j = i - s;
+      const alike = soundAlike(text[i]);
+      for (const d of lm.lexicon.deletionCandidates(w.slice(0, j) + w.slice(j + 1))) {
+        if (d.pos !== j || d.word.length !== w.length || !alike.has(d.word[j])) continue;
+        const fixed = d.word;
         if (lm.wordFreq(fixed) < MIN_FREQ) continue;
-        const alt = text.slice(0, i) + c.char + text.slice(i + 1);
+        const alt = text.slice(0, i) + fixed[j] + text.slice(i + 1);
         const end = Math.min(text.length, e + 2);
         const charGain = lm.logProb(alt, s, end) - lm.logProb(text, s, end);
         if (charGain < MIN_CHAR_GAIN) continue;
