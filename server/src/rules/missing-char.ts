@@ -281,6 +281,8 @@ export function scoreInsertions(
         // the fragment must touch the weak token; a one-character fragment must be (part of) it
         if (b < t.start || a > t.end) continue;
         if (b - a === 1 && (a < t.start || a >= t.end)) continue;
+        // around a character that often stands alone, only the character itself is completed (能 → 能力)
+        if (standalone && b - a > 1) continue;
         const key = text.slice(a, b);
         // a fragment that is a common word by itself (平米) is no fragment
         if (key.length >= 2 && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;

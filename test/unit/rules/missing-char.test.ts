@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
-import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, TERSE_LIST } from '../../../server/src/rules/missing-char';
+import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, STANDALONE, TERSE_LIST } from '../../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../../server/src/core/lm';
 import { segment } from '../../../server/src/core/segmenter';
 
@@ -30,6 +30,8 @@ ruleTester(missingChar, {
     // the completed forms of the must-flag sentences below
     '这项改革对全县发展产生了重要影响。',
     '全面推进重点领域改革，激发市场活力。',
+    // a character that often stands alone (能) needs a clearer case
+    '这项工作我们能做好。',
     // terse lists of slogans shorten words on purpose
     '稳预期、强信心、促发展，全力以赴抓落实。',
     '打通强治理、优服务、惠民生的最后一公里。',
@@ -103,4 +105,18 @@ test('missing-char: items of a terse list get the list margin, ordinary prose do
   const inProse = scoreInsertions(prose, segment(prose), lm, { ...DEFAULT_PARAMS, threshold: -10 });
   assert.ok(inProse.length > 0);
   assert.ok(inProse.every((i) => !(i.flags & TERSE_LIST)));
+});
+
+test('missing-char: a lone character that often stands alone is completed by itself only, under the standalone margin', () => {
+  const lm = getLanguageModel();
+  const text = '持续提升基层治理能。';
+  const ins = scoreInsertions(text, segment(text), lm, { ...DEFAULT_PARAMS, threshold: -10 });
+  const nengli = ins.find((i) => i.ch === '力' && i.gap === 9);
+  assert.ok(nengli, '能 → 能力 is scored');
+  assert.ok(nengli.flags & STANDALONE);
+  assert.equal(nengli.keyEnd - nengli.keyStart, 1);
+  assert.ok(scoreOf(nengli, DEFAULT_PARAMS) <= scoreOf({ ...nengli, flags: nengli.flags & ~STANDALONE }, DEFAULT_PARAMS) - DEFAULT_PARAMS.standaloneMargin + 1e-9);
+  // the most frequent single characters (的, 在, 中) are not looked at
+  const de = '这是我们的工作。';
+  assert.ok(scoreInsertions(de, segment(de), lm, { ...DEFAULT_PARAMS, threshold: -10 }).every((i) => i.gap < 4 || i.gap > 5));
 });
