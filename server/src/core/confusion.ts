@@ -141,7 +141,6 @@ export const PAIR_MIN_FREQ = 20;
  */
 function pairs(): Map<string, string[]> {
   if (pairIndex) return pairIndex;
-  const t = load();
   const index = new Map<string, string[]>();
   const texts: string[] = [];
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -152,21 +151,26 @@ function pairs(): Map<string, string[]> {
   }
   const seen = new Set<string>();
   for (const text of texts)
-    for (const line of text.split('\n')) {
-      if (line.charCodeAt(2) !== 32) continue; // two UTF-16 units, then a space
-      const w = line.slice(0, 2);
-      if (seen.has(w) || !(parseInt(line.slice(3), 10) >= PAIR_MIN_FREQ)) continue;
-      const r0 = t.readings.get(w[0]);
-      const r1 = t.readings.get(w[1]);
-      if (!r0 || !r1) continue;
+    // Line by line without splitting the text (350,000 lines): only lines of a two-character word are read.
+    for (let i = 0; i < text.length; ) {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      const at = i;
+      i = end + 1;
+      if (at + 2 >= end || text.charCodeAt(at + 2) !== 32) continue; // two UTF-16 units, then a space
+      const w = text.slice(at, at + 2);
+      if (seen.has(w) || !(parseInt(text.slice(at + 3, Math.min(end, at + 16)), 10) >= PAIR_MIN_FREQ)) continue;
+      const s0 = syllablesOf(w[0]);
+      const s1 = syllablesOf(w[1]);
+      if (!s0.length || !s1.length) continue;
       seen.add(w);
-      const keys = new Set<string>();
-      for (const a of r0) for (const b of r1) keys.add(`${a.replace(/\d$/, '')} ${b.replace(/\d$/, '')}`);
-      for (const k of keys) {
-        const l = index.get(k);
-        if (l) l.push(w);
-        else index.set(k, [w]);
-      }
+      for (const a of s0)
+        for (const b of s1) {
+          const k = `${a} ${b}`;
+          const l = index.get(k);
+          if (l) l.push(w);
+          else index.set(k, [w]);
+        }
     }
   pairIndex = index;
   return index;
