@@ -69,7 +69,7 @@ export const DEFAULT_PARAMS: ModelParams = {
   suggestMargin: 1.5,
   maxSuggestions: 3,
   realWordMargin: 2,
-  clusterMargin: 1,
+  clusterMargin: 1.5,
   abstainMargin: 1,
 };
 
@@ -370,9 +370,13 @@ const CACHE_MAX = 5000;
 
 function checkSentence(lm: LanguageModel, text: string, tokens: Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
   const found: SentenceFinding[] = [];
-  const mask = protectedSpans(text, tokens, dictionary, (w) => lm.wordFreq(w));
   const scorer = new ParagraphScorer(lm, text, p);
   if (scorer.garbled()) return found;
+  // Most sentences have no unexpected character at all: nothing to try.
+  let any = false;
+  for (let i = 0; i < text.length && !any; i++) any = scorer.suspicious(i);
+  if (!any) return found;
+  const mask = protectedSpans(text, tokens, dictionary, (w) => lm.wordFreq(w));
   // 的/地/得 are left to the 的/地 pass (wrong-char-de.ts), which flags them only where the grammar is certain.
   const open = (i: number) => mask[i] !== PROTECTED && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]) && !DE.includes(text[i]);
   // The margin for characters inside a dictionary word of two or more characters as written.
@@ -385,6 +389,8 @@ function checkSentence(lm: LanguageModel, text: string, tokens: Token[], diction
   const pass = (q: ModelParams) => {
     scorer.params = q;
     for (let i = 0; i < text.length; i++) {
+      // rank(i) needs i unexpected, rankPair(i) i or i + 1.
+      if (!scorer.suspicious(i) && !scorer.suspicious(i + 1)) continue;
       if (!open(i) || done[i]) continue;
       let ranked = scorer.rank(i);
       let n = 1;
