@@ -244,6 +244,27 @@ describe('report-lint-server over stdio', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 3 }] });
   });
 
+  test('model-tier rules (in the worker thread) follow the settings: rule level and user dictionary', async () => {
+    const uri = client.uri('model-settings.txt');
+    await client.changeSettings({ rules: { 'wrong-char': 'error' } });
+    try {
+      const since = await client.open(uri, '截止目前，已完成投资3.2亿元。\n');
+      const found = await client.diagnostics(uri, since, (d) => d.some((x) => x.code === 'wrong-char'));
+      assert.equal(found.find((d) => d.code === 'wrong-char')!.severity, DiagnosticSeverity.Error);
+      // "Add to dictionary" adds the flagged word (截止): with it in the dictionary the finding goes.
+      const mark = client.mark(uri);
+      await client.changeSettings({ rules: { 'wrong-char': 'error' }, dictionary: ['截止'] });
+      await client.waitFor('a publication without wrong-char', () =>
+        (client.published.get(uri) ?? []).slice(mark).some((p) => p.diagnostics.length === 0) || undefined,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(client.published.get(uri)!.at(-1)!.diagnostics, []);
+    } finally {
+      await client.close(uri);
+      await client.changeSettings({});
+    }
+  });
+
   test('garbage input does not take the server down', async () => {
     const uri = client.uri('garbage.txt');
     const junk =
