@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { ReportDocument } from '../server/src/core/document';
 import { lint } from '../server/src/core/runner';
 import { allRules } from '../server/src/rules';
+import { recordRuleError, ruleErrors } from './lib/eval-errors';
 import type { Diagnostic } from '../server/src/core/types';
 
 export const SHARED = process.env.REPORT_LINT_SHARED ?? path.resolve(__dirname, '../../shared');
@@ -44,7 +45,7 @@ function falseAlarms(verbose: boolean): EvalRow[] {
     const text = fs.readFileSync(f, 'utf8');
     chars += text.length;
     const doc = new ReportDocument(text, 'plaintext', f);
-    for (const d of lint(doc, allRules)) {
+    for (const d of lint(doc, allRules, { onRuleError: recordRuleError })) {
       if (!perRule.has(d.ruleId)) perRule.set(d.ruleId, []);
       perRule.get(d.ruleId)!.push(d);
       if (verbose) where.push(`${path.basename(f)}:${doc.positionAt(d.range[0]).line + 1} ${d.ruleId} ${JSON.stringify(text.slice(Math.max(0, d.range[0] - 12), d.range[1] + 12))} ${d.message}`);
@@ -83,6 +84,10 @@ async function main(): Promise<void> {
     last = r.section;
   }
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
+  for (const [id, r] of ruleErrors) {
+    console.error(`eval: rule ${id} threw ${r.count} time(s) — its figures above are not valid. First: ${r.first}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

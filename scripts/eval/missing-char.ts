@@ -18,6 +18,7 @@ import { insertionGain, missingChar } from '../../server/src/rules/missing-char'
 import { getLanguageModel } from '../../server/src/core/lm';
 import type { Diagnostic } from '../../server/src/core/types';
 import { SHARED, reportSplit, rng } from '../lib/corpus';
+import { recordRuleError } from '../lib/eval-errors';
 
 interface Row {
   section: string;
@@ -29,7 +30,7 @@ const HAN = /^[\u4e00-\u9fff]+$/;
 
 function check(text: string, options: Record<string, unknown> = {}): Diagnostic[] {
   const doc = new ReportDocument(text, 'plaintext');
-  return lint(doc, [missingChar], { rules: new Map([['missing-char', { severity: 'warn', options }]]) });
+  return lint(doc, [missingChar], { rules: new Map([['missing-char', { severity: 'warn', options }]]), onRuleError: recordRuleError });
 }
 
 export interface Sample {

@@ -18,6 +18,7 @@ import { lint } from '../../server/src/core/runner';
 import { wrongChar } from '../../server/src/rules/wrong-char';
 import type { Diagnostic } from '../../server/src/core/types';
 import type { EvalRow } from '../eval';
+import { recordRuleError } from '../lib/eval-errors';
 
 // Not imported from ../eval (a value import would run the whole harness): the same resolution of the corpus.
 const CORPUS = path.join(process.env.REPORT_LINT_SHARED ?? path.resolve(__dirname, '../../../shared'), 'corpus');
@@ -111,7 +112,7 @@ export function runRule(items: CscItem[], options: Record<string, unknown> = {})
   const rules = new Map([[wrongChar.meta.id, { severity: wrongChar.meta.defaultSeverity, options }]]);
   return items.map((item) => {
     const doc = new ReportDocument(item.src, 'plaintext');
-    return judge(item, lint(doc, [wrongChar], { rules }));
+    return judge(item, lint(doc, [wrongChar], { rules, onRuleError: recordRuleError }));
   });
 }
 
