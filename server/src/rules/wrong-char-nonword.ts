@@ -103,7 +103,7 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
   let mask: Uint8Array | undefined;
   for (let a = 0; a < tokens.length; a++) {
     if (!weak(lm, tokens[a]) && !(tokens[a + 1] && weak(lm, tokens[a + 1]))) continue;
-    for (let b = a; b < tokens.length && b <= a + 2; b++) {
+    for (let b = a; b < tokens.length && b <= a + 1; b++) {
       const len = tokens[b].end - tokens[a].start;
       if (len > 4) break;
       if (!HAN_ONLY.test(tokens[b].word)) break;
