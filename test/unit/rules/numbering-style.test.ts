@@ -10,14 +10,25 @@ ruleTester(numberingStyle, {
     '2024.3启动建设，项目投资2.5亿元。',
     '一二三产业协调发展，统一是关键。',
     '1、2号楼已封顶，3、4号楼正在建设。',
+    // run-in enumerations inside a paragraph are fine
+    '三、下步打算\n围绕三项重点：（1）修缮老街；（2）整治河道；（3）完善管网。',
+    '二、存在问题\n一是产业结构单一，二是要素保障不足。',
     '坚持以人民为中心的发展思想①，推进共同富裕［27］。',
     '一方面加快进度，一年来成效明显。',
     { name: 'level skip used consistently by the document', text: '一、工作回顾\n（1）项目建设。\n（2）招商引资。\n二、工作打算\n（1）抓项目。\n（2）促消费。' },
     { name: 'level skip under one parent, none of the skipped level in the document', text: '一、工作回顾\n1.项目建设。\n2.招商引资。\n二、工作打算\n1.抓项目。' },
   ],
   invalid: [
+    {
+      name: 'a heading run into its first item',
+      text: '三、2025年工作计划1.继续推进项目建设。\n2.加快城乡融合。',
+      errors: [{ text: '1.', message: '编号“1.”与前文连在同一段：标题应另起一段', suggestions: ['\n'] }],
+    },
     { text: '1、重点项目建设情况。\n2、招商引资情况。', errors: [{ text: '1、', fix: '1.', message: '阿拉伯数字编号后用下脚点：“1、”应为“1.”' }, { text: '2、', fix: '2.' }], output: '1.重点项目建设情况。\n2.招商引资情况。' },
-    { text: '二、存在的问题(一)用地空间不足。(二)配套设施滞后。', errors: [{ text: '(一)', fix: '（一）', message: /全角括号/ }, { text: '(二)', fix: '（二）' }] },
+    {
+      text: '二、存在的问题(一)用地空间不足。(二)配套设施滞后。',
+      errors: [{ text: '(一)', fix: '（一）', message: /全角括号/ }, { text: '(一)', message: /另起一段/ }, { text: '(二)', fix: '（二）' }],
+    },
     { text: '（一）、加强队伍建设。\n（二）、完善制度。', errors: [{ text: '（一）、', fix: '（一）', message: /括号编号后不加标点/ }, { text: '（二）、', fix: '（二）' }] },
     { text: '(一)、总体要求', errors: [{ text: '(一)、', fix: '（一）', message: /全角括号，括号后不加标点/ }] },
     { text: '一.总体要求\n二．主要任务', errors: [{ text: '一.', fix: '一、', message: /顿号/ }, { text: '二．', fix: '二、' }] },

@@ -31,8 +31,10 @@ export function stylish(results: FileResult[], opts: FormatOptions): string {
     const rows = r.diagnostics.map((d) => {
       const p = r.doc!.positionAt(d.range[0]);
       const sev = d.severity === 'error' ? c.red(SEV_TEXT.error) : d.severity === 'warn' ? c.yellow(SEV_TEXT.warn) : c.blue(SEV_TEXT.info);
-      // Short replacements are shown as they are; long ones (a renumbered run) by their description.
-      const shown = (text: string, desc?: string) => (text.length <= 16 ? text || '（删除）' : desc ?? '（见 --fix-dry-run）');
+      // Short replacements are shown as they are; long ones (a renumbered run) and white space (a line break) by
+      // their description.
+      const shown = (text: string, desc?: string) =>
+        text.length <= 16 && !/^\s+$/.test(text) ? text || '（删除）' : desc ?? (text.trim() ? '（见 --fix-dry-run）' : '（换行）');
       const hint = d.fix ? ` → ${shown(d.fix.text)}` : d.suggestions?.length ? ` → ${d.suggestions.map((s) => shown(s.fix.text, s.desc)).join(' / ')}？` : '';
       const excerpt = isDocx ? excerptOf(r.doc!.text, d.range[0], d.range[1]) : undefined;
       return { pos: `${isDocx ? '¶' : ''}${p.line + 1}:${p.character + 1}`, sev, msg: d.message + hint, id: d.ruleId, excerpt };

@@ -138,7 +138,7 @@ function levelInversions(doc: ReportDocument, lists: MarkerList[], nodes: Struct
   return out;
 }
 
-/** Findings of `numbering-style`: marker forms, lost brackets, skipped levels. */
+/** Findings of `numbering-style`: marker forms, lost brackets, headings run into the text, skipped levels. */
 export function numberingStyleFindings(doc: ReportDocument): Finding[] {
   const s = documentStructure(doc);
   const out: Finding[] = [];
@@ -157,6 +157,15 @@ export function numberingStyleFindings(doc: ReportDocument): Finding[] {
     const want = standardForm(m);
     if (want !== m.text) {
       out.push({ message: formReason(m, want), range: [m.start, m.end], fix: { range: [m.start, m.end], text: want } });
+    }
+    // A heading of its own level run into the text before it (三、2024年工作计划1.继续… · …续建项目:无2.计划…):
+    // headings (（一）, 1.) start their own paragraph; run-in lists use 一是, （1）.
+    if (m.placement === 'run-in' && (m.family === 'ar-dot' || m.family === 'cn-paren')) {
+      out.push({
+        message: `编号“${m.text}”与前文连在同一段：标题应另起一段`,
+        range: [m.start, m.end],
+        suggestions: [{ desc: `在“${m.text}”前换行`, fix: { range: [m.start, m.start], text: '\n' } }],
+      });
     }
   }
   out.push(...levelSkips(doc, s.lists), ...levelInversions(doc, s.lists, s.nodes));
