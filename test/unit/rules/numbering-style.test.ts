@@ -13,6 +13,7 @@ ruleTester(numberingStyle, {
     // run-in enumerations inside a paragraph are fine
     '三、下步打算\n围绕三项重点：（1）修缮老街；（2）整治河道；（3）完善管网。',
     '二、存在问题\n一是产业结构单一，二是要素保障不足。',
+    { name: 'lines of one Markdown paragraph', text: '## 二、存在的不足\n\n1.学习不够深入。\n2.调研不够扎实。', format: 'markdown' },
     '坚持以人民为中心的发展思想①，推进共同富裕［27］。',
     '一方面加快进度，一年来成效明显。',
     { name: 'level skip used consistently by the document', text: '一、工作回顾\n（1）项目建设。\n（2）招商引资。\n二、工作打算\n（1）抓项目。\n（2）促消费。' },

@@ -159,8 +159,9 @@ export function numberingStyleFindings(doc: ReportDocument): Finding[] {
       out.push({ message: formReason(m, want), range: [m.start, m.end], fix: { range: [m.start, m.end], text: want } });
     }
     // A heading of its own level run into the text before it (三、2024年工作计划1.继续… · …续建项目:无2.计划…):
-    // headings (（一）, 1.) start their own paragraph; run-in lists use 一是, （1）.
-    if (m.placement === 'run-in' && (m.family === 'ar-dot' || m.family === 'cn-paren')) {
+    // headings (（一）, 1.) start their own paragraph; run-in lists use 一是, （1）. (A line of its own inside a
+    // Markdown paragraph is fine.)
+    if (m.placement === 'run-in' && (m.family === 'ar-dot' || m.family === 'cn-paren') && !/\n[ \t\u3000]*$/.test(doc.text.slice(Math.max(0, m.start - 8), m.start))) {
       out.push({
         message: `编号“${m.text}”与前文连在同一段：标题应另起一段`,
         range: [m.start, m.end],
