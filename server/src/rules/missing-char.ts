@@ -109,6 +109,8 @@ const MAX_CANDIDATES = 20;
 const MAX_STANDALONE_CANDIDATES = 8;
 /** jieba frequency from which a two- or three-character fragment counts as a word of its own. */
 const KEY_WORD_FREQ = 100;
+/** … and a pair of characters around the gap that is a frequent word (的人, 会上) blocks the insertion even across tokens (cost). */
+const PAIR_FREQ = 1000;
 /**
  * The word models (unigram and bigram) rarely add more than this together: insertions whose character-model
  * change (with the orphan evidence) falls further below the threshold are not scored further (on held-out
@@ -151,7 +153,8 @@ const CLAUSE_END = /[、，,；;。：:！？!?\s（）()“”"《》]/;
 
 /**
  * Characters in items of a terse list: an item of ≤ TERSE_ITEM characters between two 、, or next to another such
- * item across a 、.
+ * item across a 、; an item of 3–4 characters next to a longer one across a 、 (推动外贸稳规模、优结构), with as many
+ * characters of the longer one on the 、 side (the same terse pattern ends or begins it).
  */
 function terseItems(text: string): Uint8Array {
   const out = new Uint8Array(text.length + 1);
@@ -173,6 +176,17 @@ function terseItems(text: string): Uint8Array {
     const afterComma = text[a - 1] === '、';
     const beforeComma = text[b] === '、';
     if ((afterComma && beforeComma) || (afterComma && short(prev)) || (beforeComma && short(next))) out.fill(1, a, b);
+    if (b - a < 3) continue;
+    // an item of 3–4 characters next to a longer one (推动外贸稳规模、优结构): the same terse pattern ends (or begins) the
+    // longer one
+    if (afterComma && prev && prev[1] - prev[0] > TERSE_ITEM) {
+      out.fill(1, a, b);
+      out.fill(1, prev[1] - (b - a), prev[1]);
+    }
+    if (beforeComma && next && next[1] - next[0] > TERSE_ITEM) {
+      out.fill(1, a, b);
+      out.fill(1, next[0], next[0] + (b - a));
+    }
   }
   return out;
 }
@@ -246,6 +260,9 @@ export function scoreInsertions(
     if (!w) continue;
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) protectedChars.fill(1, i, i + w.length);
   }
+  // gaps inside a common word of the segmentation (平|米): putting a character there would split it
+  const inWord = new Uint8Array(text.length + 1);
+  for (const t of tokens) if (t.word.length >= 2 && lm.lexicon.wordFreq(t.word) >= KEY_WORD_FREQ) inWord.fill(1, t.start + 1, t.end);
   const ngram = lm.ngram;
   const K = ngram.order - 1;
   const seen = new Map<string, Insertion>();
@@ -298,8 +315,8 @@ export function scoreInsertions(
             if (c.word.length > prev.word.length) Object.assign(prev, { word: c.word, keyStart: a, keyEnd: b });
             continue;
           }
-          // putting the character back would split a common word of the text (平|米)
-          if (g > 0 && lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= KEY_WORD_FREQ) continue;
+          // putting the character back would split a word of the text (平|米), or a frequent pair of characters
+          if (inWord[g] || (g > 0 && lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ)) continue;
           if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
           if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
           // the character model: the inserted character and the K characters after it

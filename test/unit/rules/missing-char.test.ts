@@ -35,6 +35,10 @@ ruleTester(missingChar, {
     // terse lists of slogans shorten words on purpose
     '稳预期、强信心、促发展，全力以赴抓落实。',
     '打通强治理、优服务、惠民生的最后一公里。',
+    // … also when only one item is short: the longer one ends in the same terse pattern
+    '引导中小企业扩规模、强创新。',
+    '全力推动园区企业扩产能、提效益。',
+    '深化经济体制改革，增强发展活力。',
     { name: 'a word from the user dictionary is never questioned', text: '打造镇化创意产业园。', dictionary: ['镇化创意'] },
     { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
   ],
@@ -47,6 +51,8 @@ ruleTester(missingChar, {
     // a lone character that nearly always belongs to a word, before punctuation (orphan evidence + word bigram)
     { text: '这项改革对全县发展产生了重要影。', errors: [{ text: '影', message: /“影响”/, suggestions: ['响'] }] },
     // the first character of a word dropped after another word
+    // two characters around the gap that would make a word (制革) which the segmenter did not form: still a gap
+    { text: '深化经济体制革，增强发展活力。', errors: [{ text: '济体制革', message: /体制改革/, suggestions: ['改'] }] },
     { text: '全面推进重点领域革，激发市场活力。', errors: [{ text: '领域革', message: /领域改革/, suggestions: ['改'] }] },
   ],
 });
@@ -105,6 +111,17 @@ test('missing-char: items of a terse list get the list margin, ordinary prose do
   const inProse = scoreInsertions(prose, segment(prose), lm, { ...DEFAULT_PARAMS, threshold: -10 });
   assert.ok(inProse.length > 0);
   assert.ok(inProse.every((i) => !(i.flags & TERSE_LIST)));
+});
+
+test('missing-char: a short item next to a longer one across 、 marks the end of the longer one as terse', () => {
+  const lm = getLanguageModel();
+  const text = '引导中小企业扩规模、强创新。';
+  const ins = scoreInsertions(text, segment(text), lm, { ...DEFAULT_PARAMS, threshold: -10 });
+  const kuoda = ins.find((i) => i.ch === '大' && i.gap === 7);
+  assert.ok(kuoda, '扩 → 扩大 is scored');
+  assert.ok(kuoda.flags & TERSE_LIST);
+  // the start of the longer item is ordinary prose
+  assert.ok(ins.filter((i) => i.gap <= 4).every((i) => !(i.flags & TERSE_LIST)));
 });
 
 test('missing-char: a lone character that often stands alone is completed by itself only, under the standalone margin', () => {
