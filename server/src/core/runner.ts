@@ -1,5 +1,5 @@
 import { ReportDocument } from './document';
-import { segment, addUserWords } from './segmenter';
+import { segment, setUserWords } from './segmenter';
 import { Suppressions } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
 import type { ResolvedRules } from './config';
@@ -30,7 +30,7 @@ export interface LintOptions {
 /** Runs `rules` over `doc` and returns diagnostics sorted by position, with configuration applied. */
 export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintOptions = {}): Diagnostic[] {
   const dictionary = new Set(options.dictionary ?? []);
-  if (dictionary.size) addUserWords(dictionary);
+  setUserWords(dictionary);
   const suppressions = new Suppressions(doc);
   const dictKey = options.cache ? dictionaryKey(dictionary) : '';
   const out: Diagnostic[] = [];

@@ -38,17 +38,31 @@ export function getJieba(): Jieba {
   return jieba;
 }
 
-/** Adds user words (workspace dictionary) to the segmenter; already-known words are skipped. */
-export function addUserWords(words: Iterable<string>): void {
-  const lines: string[] = [];
+/**
+ * Makes the user's words (workspace dictionary) exactly `words` in the segmenter: new words are added (cheap);
+ * when a word added before is no longer among them, the segmenter is rebuilt without it (about 0.1 s), so that a
+ * word taken out of the dictionary stops changing how text is cut.
+ */
+export function setUserWords(words: Iterable<string>): void {
+  const wanted = new Set<string>();
   for (const w of words) {
     const word = w.trim();
-    if (!word || /\s/.test(word) || added.has(word)) continue;
+    if (word && !/\s/.test(word)) wanted.add(word);
+  }
+  let stale = false;
+  for (const w of added) if (!wanted.has(w)) stale = true;
+  if (stale) {
+    jieba = undefined;
+    added.clear();
+  }
+  const lines: string[] = [];
+  for (const word of wanted) {
+    if (added.has(word)) continue;
     added.add(word);
     lines.push(`${word} 1000 nz`);
   }
-  if (lines.length) {
-    getJieba().loadDict(Buffer.from(lines.join('\n') + '\n'));
+  if (lines.length) getJieba().loadDict(Buffer.from(lines.join('\n') + '\n'));
+  if (lines.length || stale) {
     cache.clear();
     cachedChars = 0;
   }

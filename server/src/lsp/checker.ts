@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../core/document';
 import { lint, type LintOptions } from '../core/runner';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
-import { addUserWords, segment } from '../core/segmenter';
+import { setUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
 import type { ModelRunner } from './model-tier';
 
@@ -54,7 +54,7 @@ export class DocumentChecker {
     const fast: Diagnostic[] = [];
     const dictionary = new Set(options.dictionary ?? []);
     const dictKey = dictionaryKey(dictionary);
-    if (dictionary.size) addUserWords(dictionary); // before any paragraph is segmented (lint does it too)
+    setUserWords(dictionary); // before any paragraph is segmented (lint does it too)
     let slice = Date.now();
     for (const rule of fastRules) {
       if (worker && rule.meta.scope === 'paragraph' && options.rules?.get(rule.meta.id)?.severity !== 'off') {

@@ -5,7 +5,7 @@ import { ReportDocument, type DocFormat } from '../core/document';
 import type { ResolvedRules } from '../core/config';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
 import { lint } from '../core/runner';
-import { addUserWords, segment } from '../core/segmenter';
+import { setUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
 
 /**
@@ -97,7 +97,7 @@ export function serveModelChecks(port: NonNullable<typeof parentPort>, rules: re
     const dictionary = new Set(req.dictionary);
     const dictKey = dictionaryKey(dictionary);
     // The user's words reach this thread's segmenter before any paragraph is cut (lint would add them later).
-    if (dictionary.size) addUserWords(dictionary);
+    setUserWords(dictionary);
     const out: Diagnostic[] = [];
     for (const id of req.ruleIds) {
       const rule = byId.get(id);

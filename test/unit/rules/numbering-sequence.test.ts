@@ -19,6 +19,12 @@ ruleTester(numberingSequence, {
   ],
   invalid: [
     {
+      name: 'Markdown headings with a space after 、',
+      text: '## 一、 总体情况\n\n今年以来运行平稳。\n\n## 三、 下步打算\n\n继续努力。',
+      format: 'markdown',
+      errors: [{ text: '三、', message: /缺少“二、”/ }],
+    },
+    {
       name: 'step back in a run-in enumeration',
       text: '一是抓产业。二是抓就业。三是抓金融。\n四是抓教育。五是抓医疗。\n六是推进生态建设。七是抓好人居环境整治。四是做好基础设施排查。',
       errors: [{ text: '四是', message: '编号倒退：“七是”之后是“四是”，应为“八是”', suggestions: ['八是'] }],

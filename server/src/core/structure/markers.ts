@@ -147,7 +147,9 @@ export function matchMarkerAt(text: string, i: number): RawMatch | undefined {
       const next = text[i + m[0].length];
       // 一、二季度 · 一、二、三产业: numerals listed, not a heading.
       const listed = !!next && CN_NUMERAL_CHARS.includes(next) && /^[、季产等类级次号和至期批线]/.test(text[i + m[0].length + 1] ?? '、');
-      const ok = sep === '、' ? !!next && !listed && !/[\s]/.test(next) : headingTextFollows(next);
+      // 一、 总体情况: a space after 、 (common in Markdown headings) when the heading's text follows it.
+      const afterSpace = /^[ \u3000]+(.)/.exec(text.slice(i + m[0].length, i + m[0].length + 4))?.[1];
+      const ok = sep === '、' ? !!next && !listed && (!/[\s]/.test(next) || (!!afterSpace && /[\u4E00-\u9FFF]/.test(afterSpace) && !CN_NUMERAL_CHARS.includes(afterSpace))) : headingTextFollows(next);
       if (v && ok) return { family: 'cn-dun', value: v, len: m[0].length, numOffset: 0, numLen: m[1].length };
     }
   }
