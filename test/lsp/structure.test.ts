@@ -51,10 +51,11 @@ describe('structure over LSP', () => {
     await client.open(uri, text, 'markdown');
     const symbols: Sym[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     const shape = (s: Sym): unknown => [s.name, s.range.start.line, (s.children ?? []).map(shape)];
-    // A space inside the heading does not cut its name (二、 存在问题 · 第三部分 下步打算).
+    // A space inside the heading does not cut its name (第三部分 下步打算); a space after the marker is not kept
+    // (二、 存在问题 is the numbered heading 二、 with the title 存在问题).
     assert.deepEqual(symbols.map(shape), [
       ['一、总体情况', 0, [['（一）经济运行', 4, []]]],
-      ['二、 存在问题', 8, [['一是投资放缓', 10, []]]],
+      ['二、存在问题', 8, [['一是投资放缓', 10, []]]],
       ['第三部分 下步打算', 12, []],
     ]);
     assert.deepEqual(symbols[0].selectionRange.start, { line: 0, character: 3 });
@@ -73,8 +74,8 @@ describe('structure over LSP', () => {
       assert.deepEqual(info.map((i) => [i.name, i.containerName ?? null, i.location.range.start.line, i.location.uri === uri]), [
         ['一、总体情况', null, 0, true],
         ['（一）经济运行', '一、总体情况', 4, true],
-        ['二、 存在问题', null, 8, true],
-        ['一是投资放缓', '二、 存在问题', 10, true],
+        ['二、存在问题', null, 8, true],
+        ['一是投资放缓', '二、存在问题', 10, true],
         ['第三部分 下步打算', null, 12, true],
       ]);
     } finally {
