@@ -14,7 +14,7 @@ import { readForLint } from './read';
  * paragraph-scoped, so a helper thread takes the later paragraphs of them while this thread runs every other
  * rule and the model rules on the earlier paragraphs. The helper's start-up (loading the segmenter and the model
  * again) overlaps this thread's fast rules. Used when the pool is not (one or a few files), for documents of
- * SPLIT_MIN_CHARS or more, on machines with two cores or more and one of them idle, and never with --fix (fixing re-checks in a loop).
+ * SPLIT_MIN_CHARS or more, on machines with four cores or more and two of them idle, and never with --fix (fixing re-checks in a loop).
  * The findings are exactly those of a single-threaded check (test/cli/split.test.ts).
  */
 export const SPLIT_MIN_CHARS = 150_000;
@@ -43,9 +43,10 @@ export function splitWanted(opts: CheckOptions): boolean {
   const forced = process.env.REPORT_LINT_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) >= 2;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // A second thread pays only when a core is idle: on a busy machine it competes with this one (and costs the
-  // helper's start-up on top).
-  return cores >= 2 && os.loadavg()[0] <= cores - 1;
+  // A second thread pays only with cores to spare: this thread's garbage collector and the segmenter already
+  // keep a second core partly busy. Measured on 2 cores (1 MB of reports): one thread 2.6 s; shared 2.5-3.0 s,
+  // each thread running ~1.7× slower beside the other, 200 MB more. So: 4 cores or more, two of them idle.
+  return cores >= 4 && os.loadavg()[0] <= cores - 2;
 }
 
 /** The first paragraph index of the helper's part: MAIN_SHARE of the characters before it. */
