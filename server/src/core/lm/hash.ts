@@ -11,6 +11,23 @@ export function hashSlice(s: string, start: number, end: number, out: Uint32Arra
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
+  finish(a, b, out);
+}
+
+/** hashSlice over character codes (w[start, end)) instead of a string: the same two hashes. */
+export function hashCodes(w: ArrayLike<number>, start: number, end: number, out: Uint32Array): void {
+  let a = 0x811c9dc5 ^ (end - start);
+  let b = 0x9747b28c ^ Math.imul(end - start, 0x01000193);
+  for (let i = start; i < end; i++) {
+    const c = w[i];
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  finish(a, b, out);
+}
+
+function finish(a: number, b: number, out: Uint32Array): void {
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);
   a ^= a >>> 13;

@@ -1,5 +1,5 @@
 import { BOUNDARY } from './normalize';
-import { hashSlice } from './hash';
+import { hashCodes, hashSlice } from './hash';
 import { HEADER_BYTES, MAGIC, dequantize } from './format';
 
 const PROB = Float32Array.from({ length: 256 }, (_, q) => (q === 0 ? NaN : dequantize.prob(q)));
@@ -40,6 +40,11 @@ export class CharNgram {
   /** Slot of the n-gram s[start, end), or -1. */
   private find(s: string, start: number, end: number): number {
     hashSlice(s, start, end, this.h);
+    return this.probe();
+  }
+
+  /** Slot of the n-gram whose two hashes are in `this.h`, or -1. */
+  private probe(): number {
     const f = this.h[1] & 0xffff || 1;
     let i = this.h[0] % this.slots;
     for (;;) {
@@ -50,39 +55,15 @@ export class CharNgram {
     }
   }
 
+
   /**
    * Slot of the n-gram w[start, end) given as UTF-16 codes (the same hash as a string slice), or -1. With
    * `probOf` and `bowOf`, the parts of `charLogProb` for callers that score many variants of one window
    * without building strings (the wrong-char scorer).
    */
   slotOfCodes(w: ArrayLike<number>, start: number, end: number): number {
-    // hashSlice (hash.ts) over codes: keep the two in step.
-    let a = 0x811c9dc5 ^ (end - start);
-    let b = 0x9747b28c ^ Math.imul(end - start, 0x01000193);
-    for (let i = start; i < end; i++) {
-      const c = w[i];
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    a ^= a >>> 16;
-    a = Math.imul(a, 0x85ebca6b);
-    a ^= a >>> 13;
-    a = Math.imul(a, 0xc2b2ae35);
-    a ^= a >>> 16;
-    b ^= b >>> 16;
-    b = Math.imul(b, 0x7feb352d);
-    b ^= b >>> 15;
-    b = Math.imul(b, 0x846ca68b);
-    b ^= b >>> 16;
-    const f = (b >>> 0) & 0xffff || 1;
-    let i = (a >>> 0) % this.slots;
-    for (;;) {
-      const v = this.fp[i];
-      if (v === 0) return -1;
-      if (v === f) return i;
-      i = i + 1 === this.slots ? 0 : i + 1;
-    }
+    hashCodes(w, start, end, this.h);
+    return this.probe();
   }
 
   /** log10 P stored at a slot of `slotOfCodes`, NaN when the slot (or -1) holds no probability. */
