@@ -11,6 +11,7 @@ ruleTester(missingChar, {
     // standard short forms of current report language (scripts/data/policy-terms.txt)
     '经县政府常务会研究，同意该实施方案。',
     '全年争取专项债资金2.3亿元，支持基础设施建设。',
+    '深化“放管服”改革，强化为企服务，落实惠企、助企政策，清理涉企收费。',
     '这些措施要尽快付诸实施。',
     '协调解决企业遇到的实际问题。',
     '由城投建设有限公司负责承建。',
