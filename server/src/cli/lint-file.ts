@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, findConfigs, resolveConfig, type LoadedConfig } from '../core/config';
+import { ConfigError, findConfigs, resolveConfig, type EffectiveConfig, type LoadedConfig } from '../core/config';
 import type { ReportDocument } from '../core/document';
 import type { FileResult } from '../core/result';
 import { lint } from '../core/runner';
@@ -21,6 +21,11 @@ export interface CheckOptions {
 
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
 
+/** The configuration that applies to `filePath` (or the one given by --config), with --rule on top. Throws ConfigError. */
+export function effectiveConfig(filePath: string, opts: CheckOptions, fixedConfig: LoadedConfig | undefined): EffectiveConfig {
+  return resolveConfig(filePath, fixedConfig ? [fixedConfig] : findConfigs(filePath), defaultRuleSettings(), ruleIds, { rules: opts.rules });
+}
+
 /** Checks one document with the configuration that applies to `filePath` (or the one given by --config). */
 export function checkDocument(
   doc: ReportDocument,
@@ -30,8 +35,7 @@ export function checkDocument(
   onRuleError: RuleErrorHandler,
   rules: readonly Rule[] = allRules,
 ): Diagnostic[] {
-  const configs = fixedConfig ? [fixedConfig] : findConfigs(filePath);
-  const eff = resolveConfig(filePath, configs, defaultRuleSettings(), ruleIds, { rules: opts.rules });
+  const eff = effectiveConfig(filePath, opts, fixedConfig);
   let diags = lint(doc, rules, { rules: eff.rules, dictionary: eff.dictionary, final: opts.final, onRuleError });
   if (opts.quiet) diags = diags.filter((d) => d.severity === 'error');
   return diags;

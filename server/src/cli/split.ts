@@ -1,12 +1,12 @@
 import * as os from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { findConfigs, resolveConfig, type LoadedConfig, type RuleConfig } from '../core/config';
+import type { LoadedConfig, RuleConfig } from '../core/config';
 import { ReportDocument } from '../core/document';
 import type { FileResult } from '../core/result';
-import { lint } from '../core/runner';
+import { byPosition, lint } from '../core/runner';
 import type { Diagnostic } from '../core/types';
-import { allRules, defaultRuleSettings, ruleIds } from '../rules';
-import { lintFile, type CheckOptions, type RuleErrorHandler } from './lint-file';
+import { allRules } from '../rules';
+import { effectiveConfig, lintFile, type CheckOptions, type RuleErrorHandler } from './lint-file';
 import { readForLint } from './read';
 
 /**
@@ -73,7 +73,7 @@ export async function lintFileSplit(
   const doc = read.doc;
   let eff;
   try {
-    eff = resolveConfig(file, fixedConfig ? [fixedConfig] : findConfigs(file), defaultRuleSettings(), ruleIds, { rules: opts.rules });
+    eff = effectiveConfig(file, opts, fixedConfig);
   } catch {
     return lintFile(file, opts, fixedConfig, onRuleError); // reports the configuration problem
   }
@@ -119,7 +119,7 @@ export async function lintFileSplit(
   // Hand the event loop to the helper's messages; if it failed, its part is checked here.
   const rest = (await helper) ?? lint(doc, shared(), { ...base, paragraphSlice: { tier: 'model', from: k, to: n } });
   diags = diags.concat(rest);
-  diags.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  diags.sort(byPosition);
   if (opts.quiet) diags = diags.filter((d) => d.severity === 'error');
   return { filePath: file, doc, diagnostics: diags };
 }

@@ -102,7 +102,29 @@ export function isKnownChar(c: string): boolean {
  * Characters that may have been written instead of the intended one, when `c` is what stands in the text:
  * i.e. the candidates for the correct character. Each candidate appears once, under its most likely kind.
  */
-export function confusables(c: string, maxRank = Infinity): Confusable[] {
+export function confusables(c: string, maxRank = Infinity): readonly Confusable[] {
+  const key = `${c}${maxRank}`;
+  let l = confusableMemo.get(key);
+  if (!l) {
+    if (confusableMemo.size >= 50000) confusableMemo.clear();
+    confusableMemo.set(key, (l = computeConfusables(c, maxRank)));
+  }
+  return l;
+}
+const confusableMemo = new Map<string, readonly Confusable[]>();
+
+/** Characters of the same syllable as `c`, any tone (same-sound and same-syllable confusables). */
+export function soundAlikeChars(c: string): ReadonlySet<string> {
+  let set = soundAlikeMemo.get(c);
+  if (!set) {
+    set = new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char));
+    soundAlikeMemo.set(c, set);
+  }
+  return set;
+}
+const soundAlikeMemo = new Map<string, ReadonlySet<string>>();
+
+function computeConfusables(c: string, maxRank: number): Confusable[] {
   const t = load();
   const rs = t.readings.get(c);
   if (!rs) return [];
@@ -187,8 +209,22 @@ function syllablesOf(c: string): string[] {
   return l;
 }
 
-/** Words whose two characters sound like `c1` and `c2` (same syllables, any tone), other than `c1 + c2` itself. */
-export function soundAlikeWords(c1: string, c2: string): string[] {
+/**
+ * Words whose two characters sound like `c1` and `c2` (same syllables, any tone), other than `c1 + c2` itself.
+ * Memoised by pair.
+ */
+export function soundAlikeWords(c1: string, c2: string): readonly string[] {
+  const key = c1 + c2;
+  let l = pairMemo.get(key);
+  if (!l) {
+    if (pairMemo.size >= 50000) pairMemo.clear();
+    pairMemo.set(key, (l = computeSoundAlikeWords(c1, c2)));
+  }
+  return l;
+}
+const pairMemo = new Map<string, readonly string[]>();
+
+function computeSoundAlikeWords(c1: string, c2: string): string[] {
   const s0 = syllablesOf(c1);
   const s1 = syllablesOf(c2);
   if (!s0.length || !s1.length) return [];

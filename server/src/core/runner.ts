@@ -68,8 +68,12 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
       out.push({ ...f, ruleId: rule.meta.id, severity: sev });
     }
   }
-  out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
-  return out;
+  return out.sort(byPosition);
+}
+
+/** The order of diagnostics in every report: by start, end, then rule id. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Convenience for tests and simple callers. */

@@ -1,5 +1,5 @@
 import type { ReportDocument } from '../core/document';
-import { lint, type LintOptions } from '../core/runner';
+import { byPosition, lint, type LintOptions } from '../core/runner';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
 import { setUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
@@ -120,7 +120,7 @@ function fillCacheOf(
 }
 
 export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
-  return d.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
+  return d.sort(byPosition);
 }
 
 /**

@@ -163,20 +163,7 @@ function windowScorer(ng: LanguageModel['ngram']): WindowScorer {
   if (!sharedWindow || !sharedWindow.uses(ng)) sharedWindow = new WindowScorer(ng);
   return sharedWindow;
 }
-/** Sound-alike words by character pair (soundAlikeWords builds sets of keys on every call). */
-const PAIR_MEMO = new Map<string, string[]>();
-function pairWords(c1: string, c2: string): string[] {
-  const key = c1 + c2;
-  let l = PAIR_MEMO.get(key);
-  if (!l) {
-    if (PAIR_MEMO.size >= 50000) PAIR_MEMO.clear();
-    PAIR_MEMO.set(key, (l = soundAlikeWords(c1, c2)));
-  }
-  return l;
-}
 const DE = '的地得';
-/** Confusion sets by character (and rank limit), shared by every paragraph. */
-const MEMO = new Map<string, Confusable[]>();
 
 /**
  * Scores corrections in one paragraph, left to right. The character model's log-probabilities of the text are
@@ -221,13 +208,6 @@ export class ParagraphScorer {
   /** The text with the accepted corrections. */
   get current(): string {
     return this.text;
-  }
-
-  private confusables(c: string): Confusable[] {
-    const key = `${c}${this.p.maxRank}`;
-    let l = MEMO.get(key);
-    if (!l) MEMO.set(key, (l = confusables(c, this.p.maxRank)));
-    return l;
   }
 
   /**
@@ -298,7 +278,7 @@ export class ParagraphScorer {
     const k = win.load(this.codes, i, 1);
     // Stage 1: the candidate given its left context only (one n-gram chain each).
     const pre: Array<{ c: Confusable; s: number }> = [];
-    for (const c of this.confusables(this.text[i])) {
+    for (const c of confusables(this.text[i], this.p.maxRank)) {
       win.candidate(c.char);
       pre.push({ c, s: win.charLogProb(k) - lp[i] + CHANNEL[c.kind] });
     }
@@ -317,7 +297,7 @@ export class ParagraphScorer {
   rankPair(i: number): Candidate[] {
     const { text } = this;
     if (!this.suspicious(i) && !this.suspicious(i + 1)) return [];
-    const words = pairWords(text[i], text[i + 1]);
+    const words = soundAlikeWords(text[i], text[i + 1]);
     if (!words.length) return [];
     const base = this.baseAt(i, 2);
     const k = this.win.load(this.codes, i, 2);
@@ -331,7 +311,7 @@ export class ParagraphScorer {
   }
 
   private channelOf(written: string, meant: string): number {
-    const c = this.confusables(written).find((x) => x.char === meant);
+    const c = confusables(written, this.p.maxRank).find((x) => x.char === meant);
     return c ? CHANNEL[c.kind] : CHANNEL['near-sound'] * 2;
   }
 }

@@ -1,4 +1,4 @@
-import { confusables } from '../core/confusion';
+import { soundAlikeChars } from '../core/confusion';
 import { getLanguageModel, type LanguageModel } from '../core/lm';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 import { protectedSpans } from './wrong-char-model';
@@ -41,17 +41,6 @@ interface Hit {
 }
 
 /** A lone character, or a word the dictionary lacks or barely knows (jieba's dictionary keeps typos such as 按排). */
-/** Characters that sound like `c` (same syllable, any tone), by character. */
-const ALIKE = new Map<string, Set<string>>();
-function soundAlike(c: string): Set<string> {
-  let set = ALIKE.get(c);
-  if (!set) {
-    set = new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char));
-    ALIKE.set(c, set);
-  }
-  return set;
-}
-
 function weak(lm: LanguageModel, t: Token): boolean {
   return HAN_ONLY.test(t.word) && (t.word.length === 1 || lm.wordFreq(t.word) < RARE);
 }
@@ -70,7 +59,7 @@ function best(lm: LanguageModel, text: string, tokens: Token[], a: number, b: nu
       // The words that differ from the window in this character only: from the deletion index (the window
       // without it), kept when the character they have there sounds like the one written.
       const j = i - s;
-      const alike = soundAlike(text[i]);
+      const alike = soundAlikeChars(text[i]);
       for (const d of lm.lexicon.deletionCandidates(w.slice(0, j) + w.slice(j + 1))) {
         if (d.pos !== j || d.word.length !== w.length || !alike.has(d.word[j])) continue;
         const fixed = d.word;

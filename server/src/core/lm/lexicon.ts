@@ -165,17 +165,11 @@ export class Lexicon {
    * most frequent first (words added later come last).
    */
   deletionCandidates(key: string, limit = Infinity): DeletionCandidate[] {
-    if (!this.deletions) {
-      this.deletions = new Map();
-      const words = [...this.freq].filter(([w, f]) => w.length >= 2 && w.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && HAN_WORD.test(w));
-      // most frequent first, so that callers may take the head of a long list
-      words.sort((x, y) => y[1] - x[1]);
-      for (const [w] of words) this.indexWord(w);
-    }
+    const deletions = this.deletionIndex();
     const cacheKey = limit === Infinity ? key : `${key}\u0000${limit}`;
     const hit = this.parsed.get(cacheKey);
     if (hit) return hit;
-    const own = this.deletions.get(key);
+    const own = deletions.get(key);
     const inBase = this.base?.deletions(key);
     const v = inBase && own ? `${inBase}|${own}` : (inBase ?? own);
     const parts = v ? v.split('|') : [];
@@ -186,11 +180,22 @@ export class Lexicon {
     return list;
   }
 
+  /** The deletion index of the words in `freq`, built on first use (over a compiled base it starts empty). */
+  private deletionIndex(): Map<string, string> {
+    if (!this.deletions) {
+      this.deletions = new Map();
+      const words = [...this.freq].filter(([w, f]) => w.length >= 2 && w.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && HAN_WORD.test(w));
+      // most frequent first, so that callers may take the head of a long list
+      words.sort((x, y) => y[1] - x[1]);
+      for (const [w] of words) this.indexWord(w);
+    }
+    return this.deletions;
+  }
+
   /** What a compiled lexicon stores (lexicon-table.ts): only for a lexicon built from dictionaries. */
   content(): LexiconContent {
     if (this.base) throw new Error('content() of a lexicon over a compiled base');
-    this.deletionCandidates('');
-    return { freq: this.freq, tags: this.tags, deletions: this.deletions!, total: this.total, maxLen: this.maxLen };
+    return { freq: this.freq, tags: this.tags, deletions: this.deletionIndex(), total: this.total, maxLen: this.maxLen };
   }
 
   static fromFiles(files: Array<string | Buffer>): Lexicon {
