@@ -103,26 +103,25 @@ export function isKnownChar(c: string): boolean {
  * i.e. the candidates for the correct character. Each candidate appears once, under its most likely kind.
  */
 export function confusables(c: string, maxRank = Infinity): readonly Confusable[] {
-  const key = `${c}${maxRank}`;
-  let l = confusableMemo.get(key);
-  if (!l) {
-    if (confusableMemo.size >= 50000) confusableMemo.clear();
-    confusableMemo.set(key, (l = computeConfusables(c, maxRank)));
-  }
-  return l;
+  return memoised(confusableMemo, `${c}${maxRank}`, () => computeConfusables(c, maxRank));
 }
 const confusableMemo = new Map<string, readonly Confusable[]>();
 
 /** Characters of the same syllable as `c`, any tone (same-sound and same-syllable confusables). */
 export function soundAlikeChars(c: string): ReadonlySet<string> {
-  let set = soundAlikeMemo.get(c);
-  if (!set) {
-    set = new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char));
-    soundAlikeMemo.set(c, set);
-  }
-  return set;
+  return memoised(soundAlikeMemo, c, () => new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char)));
 }
 const soundAlikeMemo = new Map<string, ReadonlySet<string>>();
+
+/** `memo[key]`, made once (a memo that outgrows 50,000 entries starts again). */
+function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= 50000) memo.clear();
+    memo.set(key, (v = make()));
+  }
+  return v;
+}
 
 function computeConfusables(c: string, maxRank: number): Confusable[] {
   const t = load();
@@ -214,13 +213,7 @@ function syllablesOf(c: string): string[] {
  * Memoised by pair.
  */
 export function soundAlikeWords(c1: string, c2: string): readonly string[] {
-  const key = c1 + c2;
-  let l = pairMemo.get(key);
-  if (!l) {
-    if (pairMemo.size >= 50000) pairMemo.clear();
-    pairMemo.set(key, (l = computeSoundAlikeWords(c1, c2)));
-  }
-  return l;
+  return memoised(pairMemo, c1 + c2, () => computeSoundAlikeWords(c1, c2));
 }
 const pairMemo = new Map<string, readonly string[]>();
 
