@@ -1,7 +1,10 @@
-import { BOUNDARY, getLanguageModel, normChar, normalize, type LanguageModel } from '../core/lm';
+import { BOUNDARY, getLanguageModel, normChar, normalize, type CharNgram, type LanguageModel } from '../core/lm';
+
+const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
 import { isHan } from '../core/text';
 import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
+import { WindowScorer, chainLogProb } from './wrong-char-window';
 
 /**
  * missing-char — a character dropped from a word (付诸施 → 付诸实施, 际问题 → 实际问题, 有限司 → 有限公司).
@@ -240,6 +243,84 @@ function dropGarbled(text: string, weak: Weak[]): Weak[] {
   });
 }
 
+/** normChar by code, memoised (the scorer normalises every character of a paragraph). */
+const NORM = new Uint16Array(65536);
+function normCode(c: number): number {
+  return NORM[c] || (NORM[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
+}
+
+/** One window scorer per model: it keeps the model's unigram slots across paragraphs. */
+let sharedWindow: WindowScorer | undefined;
+
+/**
+ * The character model's change when one character is put into a paragraph: log10 P of the inserted character
+ * and the order-1 characters after it (each given its left context), minus that of those characters as written.
+ * Works on codes (no strings per candidate): the text's own log-probabilities are computed once per position,
+ * and the candidates for one gap share a window in wrong-char-window.ts's scorer (n-grams that do not touch
+ * the inserted character are looked up once per gap).
+ */
+class InsertionScorer {
+  private readonly K: number;
+  /** BOUNDARY + the normalised paragraph, as codes; text offset g is codes offset g + 1. */
+  private readonly codes: Uint16Array;
+  /** log10 P of each code given its left context; NaN until computed. */
+  private readonly lp: Float64Array;
+  private readonly win: WindowScorer;
+  /** The window: codes before the gap, a slot for the character, codes after it. */
+  private readonly buf: Uint16Array;
+  private loadedGap = -1;
+  private slot = 0;
+
+  constructor(private readonly ng: CharNgram, norm: string) {
+    this.K = ng.order - 1;
+    this.codes = new Uint16Array(norm.length);
+    for (let j = 0; j < norm.length; j++) this.codes[j] = normCode(norm.charCodeAt(j));
+    this.lp = new Float64Array(norm.length).fill(NaN);
+    if (!sharedWindow || !sharedWindow.uses(ng)) sharedWindow = new WindowScorer(ng);
+    this.win = sharedWindow;
+    this.buf = new Uint16Array(2 * this.K + 1);
+  }
+
+  /** Sum of the text's own log10 P over codes [from, to). */
+  private base(from: number, to: number): number {
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      let v = this.lp[j];
+      if (v !== v) v = this.lp[j] = chainLogProb(this.ng, this.codes, j);
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** Change of log10 P when `ch` goes in before text offset `gap`. */
+  gain(gap: number, ch: string): number {
+    const c = normCode(ch.charCodeAt(0));
+    const at = gap + 1;
+    const to = Math.min(this.codes.length, at + this.K);
+    if (c === BOUNDARY_CODE) {
+      // a character the model does not read (a Latin letter in a word) ends the context: only what follows changes
+      const tail = new Uint16Array(to - at + 1);
+      tail[0] = c;
+      tail.set(this.codes.subarray(at, to), 1);
+      let sum = 0;
+      for (let j = 1; j < tail.length; j++) sum += chainLogProb(this.ng, tail, j);
+      return sum - this.base(at, to);
+    }
+    if (this.loadedGap !== gap) {
+      const from = Math.max(0, at - this.K);
+      const n = at - from;
+      this.buf.set(this.codes.subarray(from, at), 0);
+      // any character but a BOUNDARY holds the slot while the window's contexts are laid out
+      this.buf[n] = c;
+      this.buf.set(this.codes.subarray(at, to), n + 1);
+      this.slot = this.win.load(this.buf.subarray(0, n + 1 + to - at), n, 1);
+      this.loadedGap = gap;
+    }
+    this.win.candidate(String.fromCharCode(c));
+    return this.win.sumFrom(this.slot) - this.base(at, to);
+  }
+}
+
 /**
  * Scores every candidate insertion around the weak places of `text` (one paragraph, masked); returns the
  * insertions with their scores (margins applied), unsorted. `dictionary` words are never questioned.
@@ -264,21 +345,8 @@ export function scoreInsertions(
   // gaps inside a common word of the segmentation (平|米): putting a character there would split it
   const inWord = new Uint8Array(text.length + 1);
   for (const t of tokens) if (t.word.length >= 2 && lm.lexicon.wordFreq(t.word) >= KEY_WORD_FREQ) inWord.fill(1, t.start + 1, t.end);
-  const ngram = lm.ngram;
-  const K = ngram.order - 1;
+  const lmScorer = new InsertionScorer(lm.ngram, norm);
   const seen = new Map<string, Insertion>();
-  const lmCache = new Map<number, number>();
-  const baseLm = (g: number): number => {
-    let v = lmCache.get(g);
-    if (v === undefined) {
-      // characters g .. g+K-1 of text = norm positions g+1 .. g+K
-      const from = Math.max(0, g + 1 - K);
-      const seg = norm.slice(from, Math.min(norm.length, g + 1 + K));
-      v = ngram.logProb(seg, g + 1 - from, seg.length);
-      lmCache.set(g, v);
-    }
-    return v;
-  };
   const wmCache = new Map<number, number>();
   const baseWm = (g: number): number => {
     let v = wmCache.get(g);
@@ -321,10 +389,7 @@ export function scoreInsertions(
           if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
           if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
           // the character model: the inserted character and the K characters after it
-          const from = Math.max(0, g + 1 - K);
-          const tail = norm.slice(g + 1, Math.min(norm.length, g + 1 + K));
-          const mod = norm.slice(from, g + 1) + normChar(ch) + tail;
-          const dLm = ngram.logProb(mod, g + 1 - from, mod.length) - baseLm(g);
+          const dLm = lmScorer.gain(g, ch);
           const orphan = key.length === 1 ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
           const need = params.threshold + (standalone ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
           if (dLm < need - MAX_OTHER_GAIN) continue;

@@ -90,8 +90,9 @@ export class WindowScorer {
     let v = this.known(x);
     if (v === UNKNOWN) {
       const touches = s < this.k + this.n && e > this.k;
-      // A gram containing one the model lacks is lacking too.
-      if (touches && e - s >= 2 && (this.known(x + MAX) === -1 || this.known(x - 1) === -1)) v = -1;
+      // A gram containing one the model lacks is lacking too — except the bare sentence start: the model keeps
+      // BOUNDARY only as the start of longer grams (BOUNDARY 该 is stored, BOUNDARY alone is not).
+      if (touches && e - s >= 2 && (this.known(x + MAX) === -1 || (this.known(x - 1) === -1 && !(e - s === 2 && this.w[s] === BOUNDARY_CODE)))) v = -1;
       else if (e - s === 1) {
         v = this.unigrams[this.w[s]];
         if (v === UNKNOWN) v = this.unigrams[this.w[s]] = this.ng.slotOfCodes(this.w, s, e);

@@ -141,3 +141,25 @@ test('missing-char: a lone character that often stands alone is completed by its
   const de = '这是我们的工作。';
   assert.ok(scoreInsertions(de, segment(de), lm, { ...DEFAULT_PARAMS, threshold: -10 }).every((i) => i.gap < 4 || i.gap > 5));
 });
+
+test('the character-model gain of each scored insertion is the one insertionGain computes on strings', () => {
+  // scoreInsertions scores candidates on codes in shared windows; the result must not depend on the order in which
+  // gaps and candidates come (a cached lookup of one candidate must not leak into the next).
+  const lm = getLanguageModel();
+  const loose = { ...DEFAULT_PARAMS, threshold: -20 };
+  let checked = 0;
+  let differ = 0;
+  for (const text of [
+    '县委常委会专题研究部署，各乡镇要把责任落到实处，对群众反映强烈的问题建立台账、限期销号。',
+    '全年新建改建农村公路46公里，完成危桥改造8座，城区新增停车泊位1200个。',
+    '推进老旧小区改造，完善配套设施，着力解决居民急难愁盼的际问题。',
+  ]) {
+    for (const i of scoreInsertions(text, segment(text), lm, loose)) {
+      checked++;
+      if (Math.abs(i.lm - insertionGain(text, i.gap, i.ch, lm).lm) > 1e-9) differ++;
+    }
+  }
+  assert.ok(checked > 50, `${checked} insertions`);
+  // a 16-bit fingerprint collision may let the string walk take a gram the model lacks (rare)
+  assert.ok(differ <= checked / 100, `${differ} of ${checked} differ`);
+});

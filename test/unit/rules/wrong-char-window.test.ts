@@ -48,3 +48,18 @@ test('WindowScorer scores two replaced characters, and chainLogProb whole texts'
   }
   for (let j = 0; j < TEXT.length; j++) assert.equal(chainLogProb(ng, CODES, j), ng.charLogProb(TEXT, j));
 });
+
+test('WindowScorer at a sentence start: the bare BOUNDARY is no gram, grams starting with it are', () => {
+  // A candidate whose context walk looks up the bare BOUNDARY (a rare character that backs off to the unigram)
+  // must not make the scorer take the next candidate's sentence-start bigram for missing.
+  const ng = getLanguageModel().ngram;
+  const ws = new WindowScorer(ng);
+  const text = normalize('\u0002X党中央决定');
+  const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+  const k = ws.load(codes, 1, 1);
+  for (const c of ['阉', '该', '龘', '本', '今', '鼋', '这']) {
+    ws.candidate(c);
+    const s = text.slice(0, 1) + c + text.slice(2);
+    for (let j = k; j < ws.length; j++) assert.equal(ws.charLogProb(j), ng.charLogProb(s, j), `${c} at ${j}`);
+  }
+});
