@@ -292,8 +292,11 @@ class InsertionScorer {
     return sum;
   }
 
-  /** Change of log10 P when `ch` goes in before text offset `gap`. */
-  gain(gap: number, ch: string): number {
+  /**
+   * Change of log10 P when `ch` goes in before text offset `gap`. When it is below `floor`, the result is only
+   * some value below `floor` (the window stops being scored once it cannot reach it).
+   */
+  gain(gap: number, ch: string, floor = -Infinity): number {
     const c = normCode(ch.charCodeAt(0));
     const at = gap + 1;
     const to = Math.min(this.codes.length, at + this.K);
@@ -316,8 +319,9 @@ class InsertionScorer {
       this.slot = this.win.load(this.buf.subarray(0, n + 1 + to - at), n, 1);
       this.loadedGap = gap;
     }
-    this.win.candidate(String.fromCharCode(c));
-    return this.win.sumFrom(this.slot) - this.base(at, to);
+    this.win.candidate(c === ch.charCodeAt(0) ? ch : String.fromCharCode(c));
+    const base = this.base(at, to);
+    return this.win.sumFrom(this.slot, floor + base) - base;
   }
 }
 
@@ -346,7 +350,10 @@ export function scoreInsertions(
   const inWord = new Uint8Array(text.length + 1);
   for (const t of tokens) if (t.word.length >= 2 && lm.lexicon.wordFreq(t.word) >= KEY_WORD_FREQ) inWord.fill(1, t.start + 1, t.end);
   const lmScorer = new InsertionScorer(lm.ngram, norm);
-  const seen = new Map<string, Insertion>();
+  // insertions by gap * 65536 + character code
+  const seen = new Map<number, Insertion>();
+  // per gap: 1 when putting a character there would split a frequent pair of characters (的人, 会上), 2 when not
+  const pairBlocked = new Uint8Array(text.length + 1);
   const wmCache = new Map<number, number>();
   const baseWm = (g: number): number => {
     let v = wmCache.get(g);
@@ -373,11 +380,14 @@ export function scoreInsertions(
         // a fragment that is a common word by itself (平米) is no fragment
         if (key.length >= 2 && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
         const cands = lm.lexicon.deletionCandidates(key, standalone ? MAX_STANDALONE_CANDIDATES : MAX_CANDIDATES);
+        if (!cands.length) continue;
+        const orphan = key.length === 1 ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
+        const need = params.threshold + (standalone ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
         for (const c of cands) {
           const g = a + c.pos;
           if (g < t.start - 1 || g > t.end + 1) continue;
           const ch = c.word[c.pos];
-          const id = `${g}:${ch}`;
+          const id = g * 65536 + ch.charCodeAt(0);
           const prev = seen.get(id);
           if (prev) {
             // same insertion through a longer word: keep the longer word, it shows more of the context
@@ -385,13 +395,13 @@ export function scoreInsertions(
             continue;
           }
           // putting the character back would split a word of the text (平|米), or a frequent pair of characters
-          if (inWord[g] || (g > 0 && lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ)) continue;
+          if (inWord[g]) continue;
+          if (g > 0 && !pairBlocked[g]) pairBlocked[g] = lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ ? 1 : 2;
+          if (pairBlocked[g] === 1) continue;
           if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
           if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
           // the character model: the inserted character and the K characters after it
-          const dLm = lmScorer.gain(g, ch);
-          const orphan = key.length === 1 ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
-          const need = params.threshold + (standalone ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
+          const dLm = lmScorer.gain(g, ch, need - MAX_OTHER_GAIN);
           if (dLm < need - MAX_OTHER_GAIN) continue;
           const wmText = text.slice(Math.max(0, g - WORD_WINDOW), g) + ch + text.slice(g, g + WORD_WINDOW);
           const dWm = lm.lexicon.segLogProb(wmText) - baseWm(g);

@@ -127,10 +127,13 @@ export class WindowScorer {
     return acc + (sF <= j ? p : ng.oovLogProb);
   }
 
-  /** Sum of charLogProb over the window from position j to its end. */
-  sumFrom(j: number): number {
+  /**
+   * Sum of charLogProb over the window from position j to its end. With `floor`, stops as soon as the sum falls
+   * below it (every term is ≤ 0, so the full sum would too): the result is then some value below `floor`.
+   */
+  sumFrom(j: number, floor = -Infinity): number {
     let sum = 0;
-    for (let x = j; x < this.len; x++) sum += this.charLogProb(x);
+    for (let x = j; x < this.len && sum >= floor; x++) sum += this.charLogProb(x);
     return sum;
   }
 }
