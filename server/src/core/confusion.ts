@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import { dataPath } from './data';
-import { EXTRA_DICTIONARIES } from './segmenter';
+import { EXTRA_DICTIONARIES, dataPath } from './data';
 
 /**
  * Confusion sets: which characters a writer or an input method may put in place of a given one, and how

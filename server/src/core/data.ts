@@ -23,3 +23,6 @@ export function dataDir(): string {
 export function dataPath(name: string): string {
   return path.join(dataDir(), name);
 }
+
+/** Extra dictionaries in jieba format (`word freq tag`) shipped under server/data, loaded after jieba's own. */
+export const EXTRA_DICTIONARIES = ['report-vocab.dict'];

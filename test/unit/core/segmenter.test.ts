@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segment, setUserWords } from '../../../server/src/core/segmenter';
+import { getJieba, segment, setUserWords } from '../../../server/src/core/segmenter';
 import { lintText } from '../../../server/src/core/runner';
 import { wrongChar } from '../../../server/src/rules/wrong-char';
 
@@ -28,4 +28,21 @@ test('a word removed from the dictionary is flagged again at once', () => {
   const text = '截止目前，已完成投资3.2亿元。';
   assert.equal(lintText(text, [wrongChar], 'plaintext', { dictionary: ['截止目前'] }).length, 0);
   assert.equal(lintText(text, [wrongChar]).length, 1);
+});
+
+test("words and tags are jieba's own (tagged from the compiled lexicon when there is one)", () => {
+  const texts = [
+    '2024年全县完成固定资产投资35.6亿元，同比增长8.2%，GDP首次突破100亿元。',
+    '推进乡村振兴，青禾湾片区改造完成ＡＢ段１２３米，5G基站新建18个，x光机2台。',
+    '县委常委会专题研究部署，各乡镇要把责任落到实处，对群众反映强烈的问题限期销号。',
+    '“放管服”改革深入推进，为企服务更加精准；PM2.5平均浓度下降到31微克/立方米。',
+  ];
+  for (const user of [[], ['青禾湾片区', '乡村振兴', '销号']]) {
+    setUserWords(user);
+    for (const t of texts) {
+      const own = getJieba().tag(t, true).map((x) => `${x.word}/${x.tag}`);
+      assert.deepEqual(segment(t).map((x) => `${x.word}/${x.tag}`), own, t);
+    }
+  }
+  setUserWords([]);
 });

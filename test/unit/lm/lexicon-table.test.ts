@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { Lexicon } from '../../../server/src/core/lm/lexicon';
 import { LexiconTable, inputDigest, writeLexiconTable } from '../../../server/src/core/lm/lexicon-table';
 import { loadLexicon } from '../../../server/src/core/lm';
+import { wordTagsOf } from '../../../server/src/core/lm/compiled';
 import { dataPath } from '../../../server/src/core/data';
 
 // A small dictionary of our own in jieba's format (word freq tag).
@@ -72,4 +73,19 @@ test('the shipped lexicon, compiled or not, gives the same answers', () => {
   for (const s of ['遇到的际问题要及时解决', '把各项措施付诸施', '持续优化营商环境']) assert.equal(loaded.segLogProb(s), parsed.segLogProb(s), s);
   for (const k of ['付诸施', '际', '营环境']) assert.deepEqual(loaded.deletionCandidates(k), parsed.deletionCandidates(k), k);
   if (!fs.existsSync(dataPath('lexicon.bin'))) console.log('# lexicon.bin not compiled here (npm run build compiles it); compared the parsed lexicon with itself');
+});
+
+test("a compiled lexicon keeps every word's tag, the first a dictionary gives it (as jieba does)", () => {
+  const ours = Buffer.from('乡村振兴 20 n\n强村公司 15 nt\n');
+  const inputs = [Buffer.from(DICT), ours];
+  const content = { ...Lexicon.fromFiles(inputs).content(), wordTags: wordTagsOf(inputs) };
+  const digest = inputDigest(inputs, 'test');
+  const table = LexiconTable.open(writeLexiconTable(content, digest), digest);
+  assert.ok(table);
+  assert.equal(table.tagOf('付诸实施'), 'l');
+  assert.equal(table.tagOf('乡村振兴'), 'nz'); // the first dictionary's tag stays
+  assert.equal(table.tagOf('强村公司'), 'nt');
+  assert.equal(table.tagOf('的'), 'uj');
+  assert.equal(table.tagOf('未知词'), undefined);
+  assert.equal(table.tagOf('推进乡村振兴', 2, 6), 'nz'); // a slice, looked up in place
 });

@@ -11,10 +11,10 @@
  */
 import * as fs from 'node:fs';
 import { dataPath } from '../data';
-import { EXTRA_DICTIONARIES } from '../segmenter';
 import { CharNgram } from './ngram';
 import { Lexicon, type DeletionCandidate } from './lexicon';
-import { LEXICON_FILE, LexiconTable, inputDigest, writeLexiconTable } from './lexicon-table';
+import { LEXICON_FILE, inputDigest, writeLexiconTable } from './lexicon-table';
+import { DIGEST_SALT, compiledLexicon, lexiconInputs, reopenCompiledLexicon, wordTagsOf } from './compiled';
 import { normalize } from './normalize';
 import { WordBigram } from './wordbigram';
 
@@ -83,36 +83,23 @@ export function getLanguageModel(): LanguageModel {
   }
 }
 
-/** The dictionaries the lexicon is built from: jieba's, then ours (server/data). */
-function lexiconInputs(): Buffer[] {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-  const ours = EXTRA_DICTIONARIES.map((n) => dataPath(n)).filter((f) => fs.existsSync(f));
-  return [Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength), ...ours.map((f) => fs.readFileSync(f))];
-}
-
-const DIGEST_SALT = `min${Lexicon.CANDIDATE_MIN_FREQ}`;
-
 /**
  * The lexicon: from the compiled table server/data/lexicon.bin when it was compiled from these very dictionaries
  * (instant), else built from the dictionaries (about half a second).
  */
 export function loadLexicon(): Lexicon {
-  const inputs = lexiconInputs();
-  const compiled = dataPath(LEXICON_FILE);
-  if (fs.existsSync(compiled)) {
-    const table = LexiconTable.open(fs.readFileSync(compiled), inputDigest(inputs, DIGEST_SALT));
-    if (table) return new Lexicon(table);
-  }
-  return Lexicon.fromFiles(inputs);
+  const table = compiledLexicon();
+  return table ? new Lexicon(table) : Lexicon.fromFiles(lexiconInputs());
 }
 
 /** Compiles the lexicon of the current dictionaries into server/data/lexicon.bin (run by `npm run build`). */
 export function compileLexicon(): { file: string; bytes: number } {
   const inputs = lexiconInputs();
-  const buf = writeLexiconTable(Lexicon.fromFiles(inputs).content(), inputDigest(inputs, DIGEST_SALT));
+  const content = { ...Lexicon.fromFiles(inputs).content(), wordTags: wordTagsOf(inputs) };
+  const buf = writeLexiconTable(content, inputDigest(inputs, DIGEST_SALT));
   const file = dataPath(LEXICON_FILE);
   fs.writeFileSync(file, buf);
+  reopenCompiledLexicon();
   return { file, bytes: buf.length };
 }
 

@@ -14,18 +14,22 @@ import { hashSlice } from './hash';
  * Layout (little-endian): header (HEADER bytes), then
  *   word fingerprints u32[wordSlots] · word frequencies f32[wordSlots] ·
  *   deletion fingerprints u32[delSlots] · deletion value offsets u32[delSlots] · deletion value lengths u32[delSlots] ·
- *   deletion values (UTF-16, u16[blobChars]) · single-character tags (UTF-16 "字tag\n…", u16[tagChars]).
+ *   deletion values (UTF-16, u16[blobChars]) · single-character tags (UTF-16 "字tag\n…", u16[tagChars]) ·
+ *   word tags u8[wordSlots] (1-based index into the tag names; 0: none) · tag names (UTF-16 "n\nv\n…", u16[tagNameChars]).
+ * The word tags are jieba's: the segmenter tags its words from them (jieba's own tagging costs more than its cutting).
  */
 export const LEXICON_FILE = 'lexicon.bin';
 const MAGIC = 'RLLX';
 /** Bump when the layout or the way the lexicon is built changes (it is part of the digest). */
-export const FORMAT = 1;
+export const FORMAT = 2;
 const HEADER = 64;
 const LOAD = 0.55;
 
 export interface LexiconContent {
   freq: ReadonlyMap<string, number>;
   tags: ReadonlyMap<string, string>;
+  /** Part-of-speech tag of every word that has one (the first a dictionary gives it, as jieba keeps). */
+  wordTags?: ReadonlyMap<string, string>;
   /** "word minus one character" → entries `${word}${pos}` joined by "|", most frequent first. */
   deletions: ReadonlyMap<string, string>;
   total: number;
@@ -54,7 +58,11 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
   const delSlots = slotsFor(content.deletions.size);
   const blob = [...content.deletions.values()].join('');
   const tags = [...content.tags].map(([c, t]) => `${c}${t}\n`).join('');
-  const size = HEADER + wordSlots * 8 + delSlots * 12 + blob.length * 2 + tags.length * 2;
+  const tagIndex = new Map<string, number>();
+  for (const t of content.wordTags?.values() ?? []) if (!tagIndex.has(t)) tagIndex.set(t, tagIndex.size + 1);
+  if (tagIndex.size > 255) throw new Error('lexicon: more than 255 part-of-speech tags');
+  const tagNames = [...tagIndex.keys()].map((t) => `${t}\n`).join('');
+  const size = HEADER + wordSlots * 8 + delSlots * 12 + blob.length * 2 + tags.length * 2 + wordSlots + tagNames.length * 2;
   const buf = Buffer.alloc(size + ((4 - (size % 4)) % 4));
   buf.write(MAGIC, 0, 'latin1');
   buf.writeUInt32LE(FORMAT, 4);
@@ -65,6 +73,7 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
   buf.writeUInt32LE(delSlots, 48);
   buf.writeUInt32LE(blob.length, 52);
   buf.writeUInt32LE(tags.length, 56);
+  buf.writeUInt32LE(tagNames.length, 60);
   let o = HEADER;
   const wfp = new Uint32Array(buf.buffer, buf.byteOffset + o, wordSlots);
   const wfreq = new Float32Array(buf.buffer, buf.byteOffset + o + wordSlots * 4, wordSlots);
@@ -80,7 +89,12 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
     fp[i] = f;
     return i;
   };
-  for (const [w, f] of content.freq) wfreq[place(w, wfp, wordSlots)] = f;
+  const wordSlotOf = new Map<string, number>();
+  for (const [w, f] of content.freq) {
+    const i = place(w, wfp, wordSlots);
+    wfreq[i] = f;
+    wordSlotOf.set(w, i);
+  }
   const dfp = new Uint32Array(buf.buffer, buf.byteOffset + o, delSlots);
   const doff = new Uint32Array(buf.buffer, buf.byteOffset + o + delSlots * 4, delSlots);
   const dlen = new Uint32Array(buf.buffer, buf.byteOffset + o + delSlots * 8, delSlots);
@@ -95,6 +109,13 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
   buf.write(blob, o, 'utf16le');
   o += blob.length * 2;
   buf.write(tags, o, 'utf16le');
+  o += tags.length * 2;
+  for (const [w, t] of content.wordTags ?? []) {
+    const i = wordSlotOf.get(w);
+    if (i !== undefined) buf[o + i] = tagIndex.get(t)!;
+  }
+  o += wordSlots;
+  buf.write(tagNames, o, 'utf16le');
   return buf;
 }
 
@@ -111,6 +132,8 @@ export class LexiconTable {
   private readonly doff: Uint32Array;
   private readonly dlen: Uint32Array;
   private readonly blob: string;
+  private readonly wtag: Uint8Array;
+  private readonly tagNames: string[];
   private readonly h = new Uint32Array(2);
 
   private constructor(buf: Buffer) {
@@ -124,6 +147,7 @@ export class LexiconTable {
     this.delSlots = view.readUInt32LE(48);
     const blobChars = view.readUInt32LE(52);
     const tagChars = view.readUInt32LE(56);
+    const tagNameChars = view.readUInt32LE(60);
     let o = HEADER;
     this.wfp = new Uint32Array(body, o, this.wordSlots);
     this.wfreq = new Float32Array(body, o + this.wordSlots * 4, this.wordSlots);
@@ -132,11 +156,15 @@ export class LexiconTable {
     this.doff = new Uint32Array(body, o + this.delSlots * 4, this.delSlots);
     this.dlen = new Uint32Array(body, o + this.delSlots * 8, this.delSlots);
     o += this.delSlots * 12;
-    if (o + (blobChars + tagChars) * 2 > buf.length) throw new Error('compiled lexicon truncated');
+    if (o + (blobChars + tagChars + tagNameChars) * 2 + this.wordSlots > buf.length) throw new Error('compiled lexicon truncated');
     this.blob = view.toString('utf16le', o, o + blobChars * 2);
     o += blobChars * 2;
     const tags = view.toString('utf16le', o, o + tagChars * 2);
     for (const line of tags.split('\n')) if (line) this.tags.set(line.slice(0, 1), line.slice(1));
+    o += tagChars * 2;
+    this.wtag = new Uint8Array(body, o, this.wordSlots);
+    o += this.wordSlots;
+    this.tagNames = ['', ...view.toString('utf16le', o, o + tagNameChars * 2).split('\n').slice(0, -1)];
   }
 
   /** The table in `buf` when it was compiled from inputs with `digest`, else undefined. */
@@ -162,6 +190,12 @@ export class LexiconTable {
   freqOf(s: string, start = 0, end = s.length): number {
     const i = this.slot(s, start, end, this.wfp, this.wordSlots);
     return i < 0 ? 0 : this.wfreq[i];
+  }
+
+  /** jieba's part-of-speech tag of the word s[start, end), or undefined (not a dictionary word, or no tag). */
+  tagOf(s: string, start = 0, end = s.length): string | undefined {
+    const i = this.slot(s, start, end, this.wfp, this.wordSlots);
+    return i < 0 || this.wtag[i] === 0 ? undefined : this.tagNames[this.wtag[i]];
   }
 
   /** The deletion entries of `key` (`${word}${pos}` joined by "|"), or undefined. */

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import { EXTRA_DICTIONARIES, dataPath } from '../data';
+import { Lexicon } from './lexicon';
+import { LEXICON_FILE, LexiconTable, inputDigest } from './lexicon-table';
+
+/**
+ * The compiled lexicon (server/data/lexicon.bin, see lexicon-table.ts), opened once and shared by the language
+ * model's lexicon and the segmenter (which tags its words from it). Kept apart from the model so that the fast
+ * rules can use it without loading the model.
+ */
+
+/** The dictionaries the lexicon is built from: jieba's, then ours (server/data). */
+export function lexiconInputs(): Buffer[] {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+  const ours = EXTRA_DICTIONARIES.map((n) => dataPath(n)).filter((f) => fs.existsSync(f));
+  return [Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength), ...ours.map((f) => fs.readFileSync(f))];
+}
+
+export const DIGEST_SALT = `min${Lexicon.CANDIDATE_MIN_FREQ}`;
+
+let opened: LexiconTable | null | undefined;
+
+/**
+ * The compiled lexicon when server/data/lexicon.bin was compiled from these very dictionaries, else undefined
+ * (missing, stale or damaged: callers then build what they need from the dictionaries). Opened once.
+ */
+export function compiledLexicon(): LexiconTable | undefined {
+  if (opened === undefined) {
+    opened = null;
+    try {
+      const file = dataPath(LEXICON_FILE);
+      if (fs.existsSync(file)) opened = LexiconTable.open(fs.readFileSync(file), inputDigest(lexiconInputs(), DIGEST_SALT)) ?? null;
+    } catch {
+      opened = null;
+    }
+  }
+  return opened ?? undefined;
+}
+
+/** Forgets the opened table (after `npm run build` wrote a new one in this process). */
+export function reopenCompiledLexicon(): void {
+  opened = undefined;
+}
+
+/** jieba's tag of every word of the dictionaries: the first one a word is given, as jieba keeps it. */
+export function wordTagsOf(inputs: ReadonlyArray<Buffer>): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const b of inputs) {
+    for (const line of b.toString('utf8').split('\n')) {
+      const parts = line.trim().split(/\s+/);
+      if (parts.length >= 3 && parts[0] && parts[0][0] !== '#' && !tags.has(parts[0])) tags.set(parts[0], parts[2]);
+    }
+  }
+  return tags;
+}
