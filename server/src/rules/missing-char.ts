@@ -1,4 +1,4 @@
-import { BOUNDARY, getLanguageModel, normChar, normalize, type CharNgram, type LanguageModel } from '../core/lm';
+import { BOUNDARY, getLanguageModel, normChar, normCodeOf, normalize, type CharNgram, type LanguageModel } from '../core/lm';
 
 const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
@@ -243,12 +243,6 @@ function dropGarbled(text: string, weak: Weak[]): Weak[] {
   });
 }
 
-/** normChar by code, memoised (the scorer normalises every character of a paragraph). */
-const NORM = new Uint16Array(65536);
-function normCode(c: number): number {
-  return NORM[c] || (NORM[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
-}
-
 /** One window scorer per model: it keeps the model's unigram slots across paragraphs. */
 let sharedWindow: WindowScorer | undefined;
 
@@ -271,11 +265,12 @@ class InsertionScorer {
   private loadedGap = -1;
   private slot = 0;
 
-  constructor(private readonly ng: CharNgram, norm: string) {
+  constructor(private readonly ng: CharNgram, text: string) {
     this.K = ng.order - 1;
-    this.codes = new Uint16Array(norm.length);
-    for (let j = 0; j < norm.length; j++) this.codes[j] = normCode(norm.charCodeAt(j));
-    this.lp = new Float64Array(norm.length).fill(NaN);
+    this.codes = new Uint16Array(text.length + 1);
+    this.codes[0] = BOUNDARY_CODE;
+    for (let j = 0; j < text.length; j++) this.codes[j + 1] = normCodeOf(text.charCodeAt(j));
+    this.lp = new Float64Array(text.length + 1).fill(NaN);
     if (!sharedWindow || !sharedWindow.uses(ng)) sharedWindow = new WindowScorer(ng);
     this.win = sharedWindow;
     this.buf = new Uint16Array(2 * this.K + 1);
@@ -297,7 +292,7 @@ class InsertionScorer {
    * some value below `floor` (the window stops being scored once it cannot reach it).
    */
   gain(gap: number, ch: string, floor = -Infinity): number {
-    const c = normCode(ch.charCodeAt(0));
+    const c = normCodeOf(ch.charCodeAt(0));
     const at = gap + 1;
     const to = Math.min(this.codes.length, at + this.K);
     if (c === BOUNDARY_CODE) {
@@ -338,7 +333,6 @@ export function scoreInsertions(
 ): Insertion[] {
   const weak = dropGarbled(text, weakTokens(tokens, lm, params.standaloneFreq));
   if (!weak.length) return [];
-  const norm = BOUNDARY + normalize(text);
   const { hard, soft } = nameSpans(text, tokens);
   const terse = terseItems(text);
   const protectedChars = new Uint8Array(text.length + 1);
@@ -349,7 +343,7 @@ export function scoreInsertions(
   // gaps inside a common word of the segmentation (平|米): putting a character there would split it
   const inWord = new Uint8Array(text.length + 1);
   for (const t of tokens) if (t.word.length >= 2 && lm.lexicon.wordFreq(t.word) >= KEY_WORD_FREQ) inWord.fill(1, t.start + 1, t.end);
-  const lmScorer = new InsertionScorer(lm.ngram, norm);
+  const lmScorer = new InsertionScorer(lm.ngram, text);
   // insertions by gap * 65536 + character code
   const seen = new Map<number, Insertion>();
   // per gap: 1 when putting a character there would split a frequent pair of characters (的人, 会上), 2 when not

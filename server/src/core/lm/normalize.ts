@@ -41,3 +41,10 @@ export function normalize(text: string): string {
   for (let i = 0; i < text.length; i++) out += normChar(text[i]);
   return out;
 }
+
+const CODES = new Uint16Array(65536);
+
+/** normChar by UTF-16 code, as a code (memoised: the model rules normalise every character they read). */
+export function normCodeOf(c: number): number {
+  return CODES[c] || (CODES[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
+}
