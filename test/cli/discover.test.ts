@@ -112,3 +112,19 @@ test('parallel run (worker threads) gives the same report, in the same order, as
   assert.equal(auto.stdout, one.stdout);
   assert.equal(JSON.parse(one.stdout).length, 61);
 });
+
+test('REPORT_LINT_TIMING=1 prints where the time went, per rule, after the same report (one thread)', () => {
+  const dir = tempDir();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 55; i++) files[`r${i}.txt`] = '一、总体情况\n截至xx月底，项目共个，完成投资3.2亿元。\n';
+  writeTree(dir, files);
+  const plain = runBin(['--format', 'json'], { cwd: dir, env: { REPORT_LINT_WORKERS: '0' } });
+  const timed = runBin(['--format', 'json'], { cwd: dir, env: { REPORT_LINT_TIMING: '1', REPORT_LINT_VERBOSE: '1' } });
+  assert.equal(timed.code, plain.code);
+  assert.equal(timed.stdout, plain.stdout);
+  assert.match(timed.stderr, /55 个文件，单线程检查/, 'timing checks in one thread even with many files');
+  const rows = timed.stderr.split('\n').filter((l) => /\|\s+[\d.]+ \|\s+[\d.]+%$/.test(l));
+  const names = rows.map((l) => l.split('|')[0].trim());
+  for (const id of ['placeholder', 'missing-number', 'wrong-char', 'missing-char', '（分词）', '（加载语言模型）']) assert.ok(names.includes(id), `${id} in\n${timed.stderr}`);
+  assert.doesNotMatch(plain.stderr, /时间（毫秒）/);
+});

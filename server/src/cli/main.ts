@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFile, normaliseSeverity, type LoadedConfig } from '../core/config';
+import { timingEnabled, timingTable } from '../core/timing';
 import { ReportDocument } from '../core/document';
 import { totals, type FileResult } from '../core/result';
 import { ruleIds } from '../rules';
@@ -198,10 +199,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(`report-lint: 没有找到与 “${u}” 匹配的文件\n`);
         failed = true;
       }
-      const threads = io.workerScript && !opts.stdin ? poolSize(files) : 0;
+      // REPORT_LINT_TIMING: one thread, so that the table covers every file
+      const threads = io.workerScript && !opts.stdin && !timingEnabled() ? poolSize(files) : 0;
       if (process.env.REPORT_LINT_VERBOSE) io.stderr(`report-lint: ${files.length} 个文件，${threads > 1 ? `${threads} 个工作线程并行检查` : '单线程检查'}\n`);
       if (threads > 1) results = await lintInWorkers(files, threads, io.workerScript!, check, fixedConfig?.file, fixedConfig, onRuleError);
-      else if (io.workerScript && splitWanted(check)) {
+      else if (io.workerScript && splitWanted(check) && !timingEnabled()) {
         // One or a few files: a large one shares its model rules with a helper thread (split.ts).
         results = [];
         for (const file of files) results.push(await lintFileSplit(file, check, fixedConfig, onRuleError, io.workerScript));
@@ -222,6 +224,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     } else {
       io.stdout(text);
     }
+    if (timingEnabled()) io.stderr(timingTable());
     if (failed) return 2;
     const t = totals(results);
     if (t.errors > 0) return 1;

@@ -4,6 +4,10 @@ import { Suppressions } from './suppress';
 import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
 import type { ResolvedRules } from './config';
 import { cacheSignature, dictionaryKey, type ParagraphCache } from './paragraph-cache';
+import { timedRule, timedShared, timingEnabled } from './timing';
+
+/** segment, timed as a shared section when REPORT_LINT_TIMING is on. */
+const timedSegment = (text: string) => timedShared('（分词）', () => segment(text));
 
 export interface LintOptions {
   /** Rule settings; rules missing from the map run at their default severity. */
@@ -44,14 +48,14 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
       slice && slice.tier === rule.meta.tier && rule.meta.scope === 'paragraph'
         ? (Object.create(doc, { paragraphs: { value: doc.paragraphs.slice(slice.from, slice.to) } }) as ReportDocument)
         : doc;
-    const ctx: RuleContext = { doc: view, segment, dictionary, options: setting?.options ?? {} };
+    const ctx: RuleContext = { doc: view, segment: timingEnabled() ? timedSegment : segment, dictionary, options: setting?.options ?? {} };
     let findings: Finding[];
     try {
       if (options.cache && rule.meta.scope === 'paragraph') {
         const signature = cacheSignature(doc.format, ctx.options, dictKey);
-        findings = options.cache.run(rule, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e));
+        findings = timedRule(rule.meta.id, () => options.cache!.run(rule, ctx, signature, (e) => options.onRuleError?.(rule.meta.id, e)));
       } else {
-        findings = rule.check(ctx);
+        findings = timedRule(rule.meta.id, () => rule.check(ctx));
       }
     } catch (e) {
       options.onRuleError?.(rule.meta.id, e);

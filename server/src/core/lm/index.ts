@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import { dataPath } from '../data';
+import { timedShared } from '../timing';
 import { CharNgram } from './ngram';
 import { Lexicon, type DeletionCandidate } from './lexicon';
 import { LEXICON_FILE, inputDigest, writeLexiconTable } from './lexicon-table';
@@ -72,10 +73,12 @@ export function getLanguageModel(): LanguageModel {
   try {
     const file = dataPath(MODEL_FILE);
     if (!fs.existsSync(file)) throw new Error(`language model not found: ${file}`);
-    const ngram = new CharNgram(fs.readFileSync(file));
-    const bigramFile = dataPath(BIGRAM_FILE);
-    const words = fs.existsSync(bigramFile) ? new WordBigram(fs.readFileSync(bigramFile)) : undefined;
-    model = new LanguageModel(ngram, loadLexicon(), words);
+    model = timedShared('（加载语言模型）', () => {
+      const ngram = new CharNgram(fs.readFileSync(file));
+      const bigramFile = dataPath(BIGRAM_FILE);
+      const words = fs.existsSync(bigramFile) ? new WordBigram(fs.readFileSync(bigramFile)) : undefined;
+      return new LanguageModel(ngram, loadLexicon(), words);
+    });
     return model;
   } catch (e) {
     failure = e instanceof Error ? e : new Error(String(e));
