@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { alignedView } from './bytes';
 import { hashSlice } from './hash';
 
 /**
@@ -137,10 +138,8 @@ export class LexiconTable {
   private readonly h = new Uint32Array(2);
 
   private constructor(buf: Buffer) {
-    // Copy into an aligned buffer (readFileSync buffers may be pool slices).
-    const body = new ArrayBuffer(buf.length);
-    new Uint8Array(body).set(buf);
-    const view = Buffer.from(body);
+    const { body, start } = alignedView(buf, 0, buf.length, 4);
+    const view = Buffer.from(body, start, buf.length);
     this.total = view.readDoubleLE(32);
     this.maxLen = view.readUInt32LE(40);
     this.wordSlots = view.readUInt32LE(44);
@@ -149,12 +148,12 @@ export class LexiconTable {
     const tagChars = view.readUInt32LE(56);
     const tagNameChars = view.readUInt32LE(60);
     let o = HEADER;
-    this.wfp = new Uint32Array(body, o, this.wordSlots);
-    this.wfreq = new Float32Array(body, o + this.wordSlots * 4, this.wordSlots);
+    this.wfp = new Uint32Array(body, start + o, this.wordSlots);
+    this.wfreq = new Float32Array(body, start + o + this.wordSlots * 4, this.wordSlots);
     o += this.wordSlots * 8;
-    this.dfp = new Uint32Array(body, o, this.delSlots);
-    this.doff = new Uint32Array(body, o + this.delSlots * 4, this.delSlots);
-    this.dlen = new Uint32Array(body, o + this.delSlots * 8, this.delSlots);
+    this.dfp = new Uint32Array(body, start + o, this.delSlots);
+    this.doff = new Uint32Array(body, start + o + this.delSlots * 4, this.delSlots);
+    this.dlen = new Uint32Array(body, start + o + this.delSlots * 8, this.delSlots);
     o += this.delSlots * 12;
     if (o + (blobChars + tagChars + tagNameChars) * 2 + this.wordSlots > buf.length) throw new Error('compiled lexicon truncated');
     this.blob = view.toString('utf16le', o, o + blobChars * 2);
@@ -162,7 +161,7 @@ export class LexiconTable {
     const tags = view.toString('utf16le', o, o + tagChars * 2);
     for (const line of tags.split('\n')) if (line) this.tags.set(line.slice(0, 1), line.slice(1));
     o += tagChars * 2;
-    this.wtag = new Uint8Array(body, o, this.wordSlots);
+    this.wtag = new Uint8Array(body, start + o, this.wordSlots);
     o += this.wordSlots;
     this.tagNames = ['', ...view.toString('utf16le', o, o + tagNameChars * 2).split('\n').slice(0, -1)];
   }

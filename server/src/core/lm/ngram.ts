@@ -1,5 +1,6 @@
 import { BOUNDARY } from './normalize';
 import { hashCodes, hashSlice } from './hash';
+import { alignedView } from './bytes';
 import { HEADER_BYTES, MAGIC, dequantize } from './format';
 
 const PROB = Float32Array.from({ length: 256 }, (_, q) => (q === 0 ? NaN : dequantize.prob(q)));
@@ -29,12 +30,10 @@ export class CharNgram {
     this.oov = buf.readFloatLE(20);
     const need = HEADER_BYTES + this.slots * 4;
     if (buf.length !== need) throw new Error(`character model truncated (${buf.length} of ${need} bytes)`);
-    // Copy into an aligned buffer once (readFileSync buffers may be pool slices).
-    const body = new ArrayBuffer(this.slots * 4);
-    new Uint8Array(body).set(buf.subarray(HEADER_BYTES));
-    this.fp = new Uint16Array(body, 0, this.slots);
-    this.prob = new Uint8Array(body, this.slots * 2, this.slots);
-    this.bow = new Uint8Array(body, this.slots * 3, this.slots);
+    const { body, start } = alignedView(buf, HEADER_BYTES, this.slots * 4, 2);
+    this.fp = new Uint16Array(body, start, this.slots);
+    this.prob = new Uint8Array(body, start + this.slots * 2, this.slots);
+    this.bow = new Uint8Array(body, start + this.slots * 3, this.slots);
   }
 
   /** Slot of the n-gram s[start, end), or -1. */

@@ -1,3 +1,4 @@
+import { alignedView } from './bytes';
 import { hashSlice } from './hash';
 
 /**
@@ -38,10 +39,9 @@ export class WordBigram {
     this.total = buf.readDoubleLE(16);
     const need = WB_HEADER_BYTES + this.slots * 3;
     if (buf.length !== need) throw new Error(`word bigram model truncated (${buf.length} of ${need} bytes)`);
-    const body = new ArrayBuffer(this.slots * 3);
-    new Uint8Array(body).set(buf.subarray(WB_HEADER_BYTES));
-    this.fp = new Uint16Array(body, 0, this.slots);
-    this.q = new Uint8Array(body, this.slots * 2, this.slots);
+    const { body, start } = alignedView(buf, WB_HEADER_BYTES, this.slots * 3, 2);
+    this.fp = new Uint16Array(body, start, this.slots);
+    this.q = new Uint8Array(body, start + this.slots * 2, this.slots);
   }
 
   /** Approximate count of a word or of a pair key (0 when absent). */
