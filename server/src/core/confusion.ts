@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { EXTRA_DICTIONARIES, dataPath } from './data';
+import { dataPath } from './data';
+import { lexiconInputs } from './lm/compiled';
 
 /**
  * Confusion sets: which characters a writer or an input method may put in place of a given one, and how
@@ -106,9 +107,22 @@ export function confusables(c: string, maxRank = Infinity): readonly Confusable[
 }
 const confusableMemo = new Map<string, readonly Confusable[]>();
 
+/** The kind under which `meant` is among confusables(written, maxRank), or undefined when it is not. */
+export function confusionKind(written: string, meant: string, maxRank = Infinity): ConfusionKind | undefined {
+  return memoised(kindMemo, `${written}${maxRank}`, () => new Map(confusables(written, maxRank).map((x) => [x.char, x.kind]))).get(meant);
+}
+const kindMemo = new Map<string, ReadonlyMap<string, ConfusionKind>>();
+
 /** Characters of the same syllable as `c`, any tone (same-sound and same-syllable confusables). */
 export function soundAlikeChars(c: string): ReadonlySet<string> {
-  return memoised(soundAlikeMemo, c, () => new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char)));
+  // Read from the syllable index: every same-sound character is also under the toneless syllable, so this is
+  // that part of confusables(c) without building the rest of the set.
+  return memoised(soundAlikeMemo, c, () => {
+    const bySyllable = load().bySyllable;
+    const out = new Set<string>();
+    for (const s of syllablesOf(c)) for (const x of bySyllable.get(s) ?? []) if (x !== c) out.add(x);
+    return out;
+  });
 }
 const soundAlikeMemo = new Map<string, ReadonlySet<string>>();
 
@@ -150,43 +164,39 @@ export function charsWithInitial(letter: string): string[] {
   return out;
 }
 
-let pairIndex: Map<string, string[]> | undefined;
+let pairIndex: Map<number, string[]> | undefined;
 /** Two-character words must be at least this frequent (jieba's scale) to be proposed for a two-character slip. */
 export const PAIR_MIN_FREQ = 20;
 
 /**
  * Two-character dictionary words (jieba's dictionary and our report vocabulary, frequency ≥ PAIR_MIN_FREQ)
- * indexed by their toneless syllables: the candidates when both characters of a word were mistyped by sound
- * (正负 for 政府, 心细 for 信息).
+ * indexed by their toneless syllables (pairKey): the candidates when both characters of a word were mistyped by
+ * sound (正负 for 政府, 心细 for 信息).
  */
-function pairs(): Map<string, string[]> {
+function pairs(): Map<number, string[]> {
   if (pairIndex) return pairIndex;
-  const index = new Map<string, string[]>();
-  const texts: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  texts.push(Buffer.from((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict).toString('utf8'));
-  for (const name of EXTRA_DICTIONARIES) {
-    const file = dataPath(name);
-    if (fs.existsSync(file)) texts.push(fs.readFileSync(file, 'utf8'));
-  }
-  const seen = new Set<string>();
-  for (const text of texts)
-    // Line by line without splitting the text (350,000 lines): only lines of a two-character word are read.
-    for (let i = 0; i < text.length; ) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
+  const index = new Map<number, string[]>();
+  // Words by their two codes, to keep the first line of a word found in several dictionaries.
+  const seen = new Set<number>();
+  for (const bytes of lexiconInputs())
+    // Read as bytes, line by line (350,000 lines, a third of them two-character words): a two-character word
+    // of the confusion table is two characters of three UTF-8 bytes each (U+0800 to U+FFFF), then a space.
+    for (let i = 0; i < bytes.length; ) {
+      let end = bytes.indexOf(10, i);
+      if (end < 0) end = bytes.length;
       const at = i;
       i = end + 1;
-      if (at + 2 >= end || text.charCodeAt(at + 2) !== 32) continue; // two UTF-16 units, then a space
-      const w = text.slice(at, at + 2);
-      if (seen.has(w) || !(parseInt(text.slice(at + 3, Math.min(end, at + 16)), 10) >= PAIR_MIN_FREQ)) continue;
-      const s0 = syllablesOf(w[0]);
-      const s1 = syllablesOf(w[1]);
-      if (!s0.length || !s1.length) continue;
-      seen.add(w);
+      if (at + 6 >= end || bytes[at + 6] !== 32 || bytes[at] >> 4 !== 0xe || bytes[at + 3] >> 4 !== 0xe) continue;
+      const c0 = utf8Code3(bytes, at);
+      const c1 = utf8Code3(bytes, at + 3);
+      const s0 = syllableIdsOf(c0);
+      const s1 = syllableIdsOf(c1);
+      if (!s0.length || !s1.length || seen.has(c0 * 0x10000 + c1) || !(leadingNumber(bytes, at + 7, end) >= PAIR_MIN_FREQ)) continue;
+      seen.add(c0 * 0x10000 + c1);
+      const w = String.fromCharCode(c0, c1);
       for (const a of s0)
         for (const b of s1) {
-          const k = `${a} ${b}`;
+          const k = pairKey(a, b);
           const l = index.get(k);
           if (l) l.push(w);
           else index.set(k, [w]);
@@ -196,6 +206,24 @@ function pairs(): Map<string, string[]> {
   return index;
 }
 
+/** The character of the three UTF-8 bytes at b[at]. */
+function utf8Code3(b: Uint8Array, at: number): number {
+  return ((b[at] & 0x0f) << 12) | ((b[at + 1] & 0x3f) << 6) | (b[at + 2] & 0x3f);
+}
+
+/** The decimal number at b[at, end) after any spaces or tabs (as parseInt reads the frequency), NaN when none. */
+function leadingNumber(b: Uint8Array, at: number, end: number): number {
+  while (at < end && (b[at] === 32 || b[at] === 9)) at++;
+  let n = NaN;
+  for (; at < end && b[at] >= 48 && b[at] <= 57; at++) n = (n === n ? n * 10 : 0) + b[at] - 48;
+  return n;
+}
+
+/** The key of the pair index for two syllable ids (there are about 400 toneless syllables). */
+function pairKey(a: number, b: number): number {
+  return a * 0x10000 + b;
+}
+
 const syllableMemo = new Map<string, string[]>();
 /** Toneless syllables of a character, without repeats. */
 function syllablesOf(c: string): string[] {
@@ -203,6 +231,23 @@ function syllablesOf(c: string): string[] {
   if (!l) {
     l = [...new Set((load().readings.get(c) ?? []).map((r) => r.replace(/\d$/, '')))];
     syllableMemo.set(c, l);
+  }
+  return l;
+}
+
+/** Numbers for the toneless syllables, in order of first use. */
+const syllableIds = new Map<string, number>();
+/** syllablesOf as syllable ids, by character code (the pair index reads 230,000 characters of dictionary). */
+const syllableIdMemo = new Array<readonly number[] | undefined>(0x10000);
+function syllableIdsOf(code: number): readonly number[] {
+  let l = syllableIdMemo[code];
+  if (!l) {
+    l = syllablesOf(String.fromCharCode(code)).map((s) => {
+      let id = syllableIds.get(s);
+      if (id === undefined) syllableIds.set(s, (id = syllableIds.size));
+      return id;
+    });
+    syllableIdMemo[code] = l;
   }
   return l;
 }
@@ -217,14 +262,14 @@ export function soundAlikeWords(c1: string, c2: string): readonly string[] {
 const pairMemo = new Map<string, readonly string[]>();
 
 function computeSoundAlikeWords(c1: string, c2: string): string[] {
-  const s0 = syllablesOf(c1);
-  const s1 = syllablesOf(c2);
+  const s0 = syllableIdsOf(c1.charCodeAt(0));
+  const s1 = syllableIdsOf(c2.charCodeAt(0));
   if (!s0.length || !s1.length) return [];
   const idx = pairs();
   const self = c1 + c2;
   const out: string[] = [];
   for (const a of s0)
     for (const b of s1)
-      for (const w of idx.get(`${a} ${b}`) ?? []) if (w !== self && !out.includes(w)) out.push(w);
+      for (const w of idx.get(pairKey(a, b)) ?? []) if (w !== self && !out.includes(w)) out.push(w);
   return out;
 }

@@ -1,4 +1,4 @@
-import { confusables, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
+import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
 import { getLanguageModel, normChar, type LanguageModel } from '../core/lm';
 import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
@@ -303,16 +303,16 @@ export class ParagraphScorer {
     const k = this.win.load(this.codes, i, 2);
     const scored: Candidate[] = [];
     for (const w of words) {
-      const channel = (w[0] === text[i] ? 0 : this.channelOf(text[i], w[0])) + (w[1] === text[i + 1] ? 0 : this.channelOf(text[i + 1], w[1]));
       if (w[0] === text[i] || w[1] === text[i + 1]) continue; // one changed character is the single case
+      const channel = this.channelOf(text[i], w[0]) + this.channelOf(text[i + 1], w[1]);
       scored.push({ chars: w, score: this.charDelta(k, w, base) + channel });
     }
     return this.withWords(i, 2, scored);
   }
 
   private channelOf(written: string, meant: string): number {
-    const c = confusables(written, this.p.maxRank).find((x) => x.char === meant);
-    return c ? CHANNEL[c.kind] : CHANNEL['near-sound'] * 2;
+    const kind = confusionKind(written, meant, this.p.maxRank);
+    return kind ? CHANNEL[kind] : CHANNEL['near-sound'] * 2;
   }
 }
 

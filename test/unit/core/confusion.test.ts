@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { confusables, confusionKind, readingsOf, soundAlikeChars, soundAlikeWords } from '../../../server/src/core/confusion';
+
+// The lookups the wrong-char passes use many times are shortcuts of confusables(): they must agree with it.
+const CHARS = [...'据局信息政府安排健全率利是的行长重量乐', '㐀'];
+
+test('soundAlikeChars is the same-sound and same-syllable part of confusables', () => {
+  for (const c of CHARS) {
+    const expected = new Set(confusables(c).filter((x) => x.kind === 'same-sound' || x.kind === 'same-syllable').map((x) => x.char));
+    assert.deepEqual(new Set(soundAlikeChars(c)), expected, c);
+  }
+  assert.ok(soundAlikeChars('据').has('局'));
+  assert.ok(!soundAlikeChars('据').has('据'));
+});
+
+test('confusionKind gives the kind of a character among confusables, undefined outside', () => {
+  for (const c of CHARS)
+    for (const maxRank of [Infinity, 3000, 500]) {
+      const kinds = confusables(c, maxRank);
+      for (const x of kinds) assert.equal(confusionKind(c, x.char, maxRank), x.kind, `${c} ${x.char} ${maxRank}`);
+      assert.equal(confusionKind(c, c, maxRank), undefined);
+    }
+  assert.equal(confusionKind('据', '剧'), 'same-sound');
+  assert.equal(confusionKind('据', '局'), 'same-syllable');
+  assert.equal(confusionKind('据', '天'), undefined);
+});
+
+test('soundAlikeWords: dictionary words of the same syllables, the text itself excluded', () => {
+  const words = soundAlikeWords('正', '负');
+  assert.ok(words.includes('政府'));
+  assert.ok(!words.includes('正负'));
+  for (const w of soundAlikeWords('心', '细')) {
+    const toneless = (c: string) => new Set(readingsOf(c).map((r) => r.replace(/\d$/, '')));
+    assert.ok([...toneless(w[0])].some((s) => toneless('心').has(s)), w);
+    assert.ok([...toneless(w[1])].some((s) => toneless('细').has(s)), w);
+  }
+  assert.ok(soundAlikeWords('心', '细').includes('信息'));
+  assert.deepEqual(soundAlikeWords('a', 'b'), []);
+});
