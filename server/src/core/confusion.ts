@@ -103,28 +103,41 @@ export function isKnownChar(c: string): boolean {
  * i.e. the candidates for the correct character. Each candidate appears once, under its most likely kind.
  */
 export function confusables(c: string, maxRank = Infinity): readonly Confusable[] {
-  return memoised(confusableMemo, `${c}${maxRank}`, () => computeConfusables(c, maxRank));
+  return memoised(withLimit(confusableMemo, maxRank), c, () => computeConfusables(c, maxRank));
 }
-const confusableMemo = new Map<string, readonly Confusable[]>();
+const confusableMemo = new Map<number, Map<string, readonly Confusable[]>>();
 
 /** The kind under which `meant` is among confusables(written, maxRank), or undefined when it is not. */
 export function confusionKind(written: string, meant: string, maxRank = Infinity): ConfusionKind | undefined {
-  return memoised(kindMemo, `${written}${maxRank}`, () => new Map(confusables(written, maxRank).map((x) => [x.char, x.kind]))).get(meant);
+  return memoised(withLimit(kindMemo, maxRank), written, () => new Map(confusables(written, maxRank).map((x) => [x.char, x.kind]))).get(meant);
 }
-const kindMemo = new Map<string, ReadonlyMap<string, ConfusionKind>>();
+const kindMemo = new Map<number, Map<string, ReadonlyMap<string, ConfusionKind>>>();
 
-/** Characters of the same syllable as `c`, any tone (same-sound and same-syllable confusables). */
-export function soundAlikeChars(c: string): ReadonlySet<string> {
-  // Read from the syllable index: every same-sound character is also under the toneless syllable, so this is
-  // that part of confusables(c) without building the rest of the set.
-  return memoised(soundAlikeMemo, c, () => {
-    const bySyllable = load().bySyllable;
-    const out = new Set<string>();
-    for (const s of syllablesOf(c)) for (const x of bySyllable.get(s) ?? []) if (x !== c) out.add(x);
-    return out;
-  });
+/** The memo of one rank limit (callers use one or two: no key to build per call, these are called often). */
+function withLimit<T>(memos: Map<number, Map<string, T>>, maxRank: number): Map<string, T> {
+  let memo = memos.get(maxRank);
+  if (!memo) memos.set(maxRank, (memo = new Map()));
+  return memo;
 }
-const soundAlikeMemo = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Codes of the characters of the same syllable as the character `code`, any tone (the same-sound and
+ * same-syllable confusables, without rank limit). By code, as the non-word pass asks for hundreds of thousands.
+ */
+export function soundAlikeCodes(code: number): ReadonlySet<number> {
+  let out = soundAlikeMemo[code];
+  if (!out) {
+    // Read from the syllable index: every same-sound character is also under the toneless syllable, so this is
+    // that part of confusables() without building the rest of the set.
+    const c = String.fromCharCode(code);
+    const bySyllable = load().bySyllable;
+    out = new Set<number>();
+    for (const s of syllablesOf(c)) for (const x of bySyllable.get(s) ?? []) if (x !== c) out.add(x.charCodeAt(0));
+    soundAlikeMemo[code] = out;
+  }
+  return out;
+}
+const soundAlikeMemo = new Array<Set<number> | undefined>(0x10000);
 
 /** `memo[key]`, made once (a memo that outgrows 50,000 entries starts again). */
 function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
@@ -191,8 +204,9 @@ function pairs(): Map<number, string[]> {
       const c1 = utf8Code3(bytes, at + 3);
       const s0 = syllableIdsOf(c0);
       const s1 = syllableIdsOf(c1);
-      if (!s0.length || !s1.length || seen.has(c0 * 0x10000 + c1) || !(leadingNumber(bytes, at + 7, end) >= PAIR_MIN_FREQ)) continue;
-      seen.add(c0 * 0x10000 + c1);
+      const both = (c0 << 16) | c1; // a small integer (not a heap number) as the key
+      if (!s0.length || !s1.length || seen.has(both) || !(leadingNumber(bytes, at + 7, end) >= PAIR_MIN_FREQ)) continue;
+      seen.add(both);
       const w = String.fromCharCode(c0, c1);
       for (const a of s0)
         for (const b of s1) {

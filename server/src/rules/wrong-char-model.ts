@@ -1,5 +1,5 @@
 import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
-import { getLanguageModel, normChar, type LanguageModel } from '../core/lm';
+import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
 import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 import { WindowScorer, chainLogProb } from './wrong-char-window';
@@ -152,11 +152,6 @@ const HAN = /[\u4E00-\u9FFF]/;
 function isHanCode(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
-/** normChar by code, memoised: the model pass normalises every character it reads. */
-const NORM = new Uint16Array(65536);
-function normCode(c: number): number {
-  return NORM[c] || (NORM[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
-}
 /** One window scorer per model: it keeps the model's unigram and bigram slots across sentences. */
 let sharedWindow: WindowScorer | undefined;
 function windowScorer(ng: LanguageModel['ngram']): WindowScorer {
@@ -190,8 +185,7 @@ export class ParagraphScorer {
     this.text = text;
     this.order = lm.ngram.order;
     this.win = windowScorer(lm.ngram);
-    this.codes = new Uint16Array(text.length);
-    for (let j = 0; j < text.length; j++) this.codes[j] = normCode(text.charCodeAt(j));
+    this.codes = normalizeCodes(text);
     this.lp = new Float64Array(text.length);
     for (let j = 0; j < text.length; j++) this.lp[j] = chainLogProb(lm.ngram, this.codes, j);
   }
@@ -238,7 +232,7 @@ export class ParagraphScorer {
   accept(i: number, chars: string): void {
     this.text = this.text.slice(0, i) + chars + this.text.slice(i + chars.length);
     const end = Math.min(this.text.length, i + chars.length + this.order - 1);
-    for (let j = i; j < i + chars.length; j++) this.codes[j] = normCode(chars.charCodeAt(j - i));
+    for (let j = i; j < i + chars.length; j++) this.codes[j] = normCodeOf(chars.charCodeAt(j - i));
     for (let j = i; j < end; j++) this.lp[j] = chainLogProb(this.lm.ngram, this.codes, j);
   }
 

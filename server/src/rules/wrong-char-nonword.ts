@@ -1,5 +1,5 @@
-import { soundAlikeChars } from '../core/confusion';
-import { getLanguageModel, type LanguageModel } from '../core/lm';
+import { soundAlikeCodes } from '../core/confusion';
+import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 import { protectedSpans } from './wrong-char-model';
 
@@ -45,28 +45,57 @@ function weak(lm: LanguageModel, t: Token): boolean {
   return HAN_ONLY.test(t.word) && (t.word.length === 1 || lm.wordFreq(t.word) < RARE);
 }
 
-function best(lm: LanguageModel, text: string, tokens: Token[], a: number, b: number, mask: Uint8Array): Hit | undefined {
+/** One paragraph as best() reads it. */
+interface Scope {
+  lm: LanguageModel;
+  text: string;
+  tokens: Token[];
+  /** weak() of each token. */
+  weak: boolean[];
+  mask: Uint8Array;
+  /** The text normalised for the character model, as codes (made when first needed). */
+  codes?: Uint16Array;
+}
+
+/**
+ * log10 P of the characters [from, to) under the character model, each given its left context in the paragraph
+ * (LanguageModel.logProb on codes), with the character at `at` replaced by `code` when one is given.
+ */
+function charLogProbs(p: Scope, from: number, to: number, at = -1, code = 0): number {
+  const codes = (p.codes ??= normalizeCodes(p.text));
+  const kept = codes[at];
+  if (at >= 0) codes[at] = normCodeOf(code);
+  let sum = 0;
+  for (let x = from; x < to; x++) sum += p.lm.ngram.charLogProbCodes(codes, x, codes.length);
+  if (at >= 0) codes[at] = kept;
+  return sum;
+}
+
+function best(p: Scope, a: number, b: number): Hit | undefined {
+  const { lm, text, tokens, mask } = p;
   const s = tokens[a].start;
   const e = tokens[b].end;
   const w = text.slice(s, e);
   if (lm.wordFreq(w) >= RARE) return undefined;
+  for (let k = a; k <= b; k++) if (p.weak[k]) for (let i = tokens[k].start; i < tokens[k].end; i++) if (mask[i]) return undefined;
+  const end = Math.min(text.length, e + 2);
+  let asWritten: number | undefined;
   const hits: Hit[] = [];
   for (let k = a; k <= b; k++) {
-    if (!weak(lm, tokens[k])) continue;
+    if (!p.weak[k]) continue;
     for (let i = tokens[k].start; i < tokens[k].end; i++) {
-      if (mask[i]) return undefined;
       if (FUNCTION_CHARS.includes(text[i])) continue;
       // The words that differ from the window in this character only: from the deletion index (the window
       // without it), kept when the character they have there sounds like the one written.
       const j = i - s;
-      const alike = soundAlikeChars(text[i]);
+      const alike = soundAlikeCodes(text.charCodeAt(i));
+      if (!alike.size) continue;
       for (const d of lm.lexicon.deletionCandidates(w.slice(0, j) + w.slice(j + 1))) {
-        if (d.pos !== j || d.word.length !== w.length || !alike.has(d.word[j])) continue;
+        if (d.pos !== j || d.word.length !== w.length || !alike.has(d.word.charCodeAt(j))) continue;
         const fixed = d.word;
         if (lm.wordFreq(fixed) < MIN_FREQ) continue;
-        const alt = text.slice(0, i) + fixed[j] + text.slice(i + 1);
-        const end = Math.min(text.length, e + 2);
-        const charGain = lm.logProb(alt, s, end) - lm.logProb(text, s, end);
+        asWritten ??= charLogProbs(p, s, end);
+        const charGain = charLogProbs(p, s, end, i, fixed.charCodeAt(j)) - asWritten;
         if (charGain < MIN_CHAR_GAIN) continue;
         const gain = charGain + WORD_WEIGHT * (lm.segLogProb(fixed) - lm.segLogProb(w));
         hits.push({ start: i, end: i + 1, word: w, fixed, gain });
@@ -89,19 +118,26 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
     return;
   }
   const text = para.text;
-  let mask: Uint8Array | undefined;
+  const weakAt = tokens.map((t) => weak(lm, t));
+  let scope: Scope | undefined;
   for (let a = 0; a < tokens.length; a++) {
-    if (!weak(lm, tokens[a]) && !(tokens[a + 1] && weak(lm, tokens[a + 1]))) continue;
+    if (!weakAt[a] && !weakAt[a + 1]) continue;
     for (let b = a; b < tokens.length && b <= a + 1; b++) {
       const len = tokens[b].end - tokens[a].start;
       if (len > 4) break;
       if (!HAN_ONLY.test(tokens[b].word)) break;
       let anyWeak = false;
-      for (let k = a; k <= b; k++) if (weak(lm, tokens[k])) anyWeak = true;
+      for (let k = a; k <= b; k++) if (weakAt[k]) anyWeak = true;
       if (!anyWeak || len < 2) continue;
-      // (a lone character tagged as a name, 律/nr, is no name)
-      mask ??= protectedSpans(text, tokens.map((t) => (t.word.length === 1 && /^n[rst]/.test(t.tag) ? { ...t, tag: 'n' } : t)), ctx.dictionary);
-      const hit = best(lm, text, tokens, a, b, mask);
+      scope ??= {
+        lm,
+        text,
+        tokens,
+        weak: weakAt,
+        // (a lone character tagged as a name, 律/nr, is no name)
+        mask: protectedSpans(text, tokens.map((t) => (t.word.length === 1 && /^n[rst]/.test(t.tag) ? { ...t, tag: 'n' } : t)), ctx.dictionary),
+      };
+      const hit = best(scope, a, b);
       if (!hit) continue;
       const range: [number, number] = [para.start + hit.start, para.start + hit.end];
       if (listed.some((l) => l.range[0] < range[1] && l.range[1] > range[0]) || out.some((l) => l.range[0] < range[1] && l.range[1] > range[0])) continue;

@@ -61,14 +61,13 @@ function listPass(ctx: RuleContext, para: Paragraph, tokens: Token[], out: Findi
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    const rest = text.slice(t.end);
     // The flagged word (the finding's `word`, what "add to dictionary" adds) or the phrase with the next word.
     if (ctx.dictionary.has(t.word)) continue;
-    if (t.word === '截止' && JIEZHI_OBJECT.test(rest) && !ctx.dictionary.has('截止' + (next?.word ?? ''))) {
+    if (t.word === '截止' && JIEZHI_OBJECT.test(text.slice(t.end)) && !ctx.dictionary.has('截止' + (next?.word ?? ''))) {
       out.push({ message: message('截止', '截至', '（后接时间用“截至”）'), range: at(t.start, t.end), fix: { range: at(t.start, t.end), text: '截至' }, word: '截止' });
     } else if (t.word === '必需' && next && /^(?:v|d)$/.test(next.tag) && !/^(?:的|之|品)/.test(next.word)) {
       out.push({ message: message('必需', '必须', '（修饰动词用“必须”）'), range: at(t.start, t.end), fix: { range: at(t.start, t.end), text: '必须' }, word: '必需' });
-    } else if (t.word === '做出' && ZUOCHU_OBJECT.test(rest)) {
+    } else if (t.word === '做出' && ZUOCHU_OBJECT.test(text.slice(t.end))) {
       out.push({
         message: '公文中“做出决定、规定、部署”等宜用“作出”',
         range: at(t.start, t.end),
@@ -78,11 +77,14 @@ function listPass(ctx: RuleContext, para: Paragraph, tokens: Token[], out: Findi
     }
   }
   // Misused forms: the occurrence must start and end on token boundaries (平空 is not in 水平空间).
-  const starts = new Set(tokens.map((t) => t.start));
-  const ends = new Set(tokens.map((t) => t.end));
+  let starts: Set<number> | undefined;
+  let ends: Set<number> | undefined;
   for (const { wrong, right } of misusedWords()) {
     for (let k = text.indexOf(wrong); k >= 0; k = text.indexOf(wrong, k + 1)) {
       const e = k + wrong.length;
+      // (the boundaries are looked up only in the rare paragraphs that have a misused form)
+      starts ??= new Set(tokens.map((t) => t.start));
+      ends ??= new Set(tokens.map((t) => t.end));
       if (!starts.has(k) || !ends.has(e) || ctx.dictionary.has(wrong)) continue;
       out.push({ message: message(wrong, right), range: at(k, e), fix: { range: at(k, e), text: right }, word: wrong });
     }

@@ -21,7 +21,7 @@ import { WordBigram } from './wordbigram';
 
 export { CharNgram, Lexicon, WordBigram, normalize };
 export type { DeletionCandidate };
-export { BOUNDARY, normChar, normCodeOf } from './normalize';
+export { BOUNDARY, normChar, normCodeOf, normalizeCodes } from './normalize';
 
 export const MODEL_FILE = 'char-lm.bin';
 export const BIGRAM_FILE = 'word-bigram.bin';

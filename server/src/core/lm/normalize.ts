@@ -48,3 +48,10 @@ const CODES = new Uint16Array(65536);
 export function normCodeOf(c: number): number {
   return CODES[c] || (CODES[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
 }
+
+/** normalize(text) as codes. */
+export function normalizeCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let j = 0; j < text.length; j++) codes[j] = normCodeOf(text.charCodeAt(j));
+  return codes;
+}
