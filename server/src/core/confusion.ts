@@ -26,6 +26,8 @@ interface Table {
   readings: Map<string, string[]>;
   shape: Map<string, string>;
   rank: Map<string, number>;
+  /** `rank` by character code (the table's characters are single UTF-16 units), Infinity for the others. */
+  rankByCode: Float64Array;
   bySound: Map<string, string[]>;
   bySyllable: Map<string, string[]>;
 }
@@ -81,7 +83,9 @@ function load(): Table {
       push(bySyllable, x.replace(/\d$/, ''), c);
     }
   }
-  table = { readings, shape, rank, bySound, bySyllable };
+  const rankByCode = new Float64Array(0x10000).fill(Infinity);
+  for (const [c, r] of rank) if (c.length === 1) rankByCode[c.charCodeAt(0)] = r;
+  table = { readings, shape, rank, rankByCode, bySound, bySyllable };
   return table;
 }
 
@@ -109,6 +113,13 @@ const confusableMemo = new Map<number, Map<string, readonly Confusable[]>>();
 
 /** The kind under which `meant` is among confusables(written, maxRank), or undefined when it is not. */
 export function confusionKind(written: string, meant: string, maxRank = Infinity): ConfusionKind | undefined {
+  // Sound-alikes (all that the pair pass asks about) are told by their readings, without the whole set.
+  const t = load();
+  const heard = t.readings.get(written);
+  const meantReadings = t.readings.get(meant);
+  if (written === meant || !heard || !meantReadings || !((t.rank.get(meant) ?? Infinity) < maxRank)) return undefined;
+  if (heard.some((r) => meantReadings.includes(r))) return 'same-sound';
+  if (syllablesOf(written).some((s) => syllablesOf(meant).includes(s))) return 'same-syllable';
   return memoised(withLimit(kindMemo, maxRank), written, () => new Map(confusables(written, maxRank).map((x) => [x.char, x.kind]))).get(meant);
 }
 const kindMemo = new Map<number, Map<string, ReadonlyMap<string, ConfusionKind>>>();
@@ -153,20 +164,29 @@ function computeConfusables(c: string, maxRank: number): Confusable[] {
   const t = load();
   const rs = t.readings.get(c);
   if (!rs) return [];
-  const seen = new Map<string, ConfusionKind>();
-  const add = (chars: readonly string[] | string | undefined, kind: ConfusionKind) => {
-    for (const x of chars ?? []) if (x !== c && !seen.has(x) && (t.rank.get(x) ?? Infinity) < maxRank) seen.set(x, kind);
+  // Each character once, under its first (most likely) kind: marked by code for this call.
+  const mark = ++generation;
+  const out: Confusable[] = [];
+  const add = (chars: readonly string[] | string | undefined, kind: ConfusionKind, limit = maxRank) => {
+    for (const x of chars ?? []) {
+      const code = x.charCodeAt(0);
+      const rank = x.length === 1 ? t.rankByCode[code] : Infinity;
+      if (x === c || marks[code] === mark || !(rank < limit)) continue;
+      marks[code] = mark;
+      out.push({ char: x, kind, rank });
+    }
   };
   for (const r of rs) add(t.bySound.get(r), 'same-sound');
   for (const r of rs) add(t.bySyllable.get(r.replace(/\d$/, '')), 'same-syllable');
   // Near sounds are many and rarely meant (5% of slips): only the common characters.
   const nearMax = Math.min(maxRank, NEAR_SOUND_MAX_RANK);
-  for (const r of rs)
-    for (const n of nearSyllables(r.replace(/\d$/, '')))
-      for (const x of t.bySyllable.get(n) ?? []) if (x !== c && !seen.has(x) && (t.rank.get(x) ?? Infinity) < nearMax) seen.set(x, 'near-sound');
+  for (const r of rs) for (const n of nearSyllables(r.replace(/\d$/, ''))) add(t.bySyllable.get(n), 'near-sound', nearMax);
   add(t.shape.get(c), 'shape');
-  return [...seen].map(([char, kind]) => ({ char, kind, rank: t.rank.get(char) ?? Infinity }));
+  return out;
 }
+/** computeConfusables' marks by character code (a Map per call cost more than the rest of it). */
+const marks = new Uint32Array(0x10000);
+let generation = 0;
 
 /** Characters whose pinyin starts with the Latin letter `letter` (an input-method initial: D → 党, 地…). */
 export function charsWithInitial(letter: string): string[] {

@@ -338,11 +338,26 @@ interface SentenceFinding {
   word: string;
 }
 
-/** Results by sentence text and settings: reports repeat sentences, and the editor re-checks unchanged ones. */
-const CACHE = new Map<string, SentenceFinding[]>();
+/**
+ * Results by settings, then by sentence text: reports repeat sentences, and the editor re-checks unchanged ones.
+ * (Keyed in two steps so that no key string of sentence and settings is built per sentence.)
+ */
+const CACHE = new Map<string, Map<string, SentenceFinding[]>>();
 const CACHE_MAX = 5000;
 
-function checkSentence(lm: LanguageModel, text: string, tokens: Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
+/** The cache of one set of settings (the settings rarely change: those of the last few are kept). */
+function sentenceCache(p: ModelParams, dictionary: ReadonlySet<string>): Map<string, SentenceFinding[]> {
+  const sig = `${JSON.stringify(p)}\u0000${[...dictionary].sort().join('\u0001')}`;
+  let cache = CACHE.get(sig);
+  if (!cache) {
+    if (CACHE.size >= 4) CACHE.clear();
+    CACHE.set(sig, (cache = new Map()));
+  }
+  return cache;
+}
+
+/** The model pass over one sentence; `segmented` gives its tokens (taken only for the few sentences worth trying). */
+function checkSentence(lm: LanguageModel, text: string, segmented: () => Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
   const found: SentenceFinding[] = [];
   const scorer = new ParagraphScorer(lm, text, p);
   if (scorer.garbled()) return found;
@@ -350,6 +365,7 @@ function checkSentence(lm: LanguageModel, text: string, tokens: Token[], diction
   let any = false;
   for (let i = 0; i < text.length && !any; i++) any = scorer.suspicious(i);
   if (!any) return found;
+  const tokens = segmented();
   const mask = protectedSpans(text, tokens, dictionary, (w) => lm.wordFreq(w));
   // 的/地/得 are left to the 的/地 pass (wrong-char-de.ts), which flags them only where the grammar is certain.
   const open = (i: number) => mask[i] !== PROTECTED && isHanCode(text.charCodeAt(i)) && isKnownChar(text[i]) && !DE.includes(text[i]);
@@ -439,17 +455,16 @@ export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], 
     return; // No model (a broken install): the list pass still runs.
   }
   const p = params(ctx);
-  const sig = `${JSON.stringify(p)}\u0000${[...ctx.dictionary].sort().join('\u0001')}`;
+  const cache = sentenceCache(p, ctx.dictionary);
   const at = { k: 0 };
   for (const [s, e] of sentenceSpans(para.text)) {
     const sentence = para.text.slice(s, e);
     if (!HAN.test(sentence)) continue;
-    const key = `${sentence}\u0000${sig}`;
-    let found = CACHE.get(key);
+    let found = cache.get(sentence);
     if (!found) {
-      found = checkSentence(lm, sentence, sentenceTokens(ctx, para.text, tokens, s, e, at), ctx.dictionary, p);
-      CACHE.set(key, found);
-      if (CACHE.size > CACHE_MAX) CACHE.delete(CACHE.keys().next().value as string);
+      found = checkSentence(lm, sentence, () => sentenceTokens(ctx, para.text, tokens, s, e, at), ctx.dictionary, p);
+      cache.set(sentence, found);
+      if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
     }
     for (const f of found) {
       const range: [number, number] = [para.start + s + f.start, para.start + s + f.end];

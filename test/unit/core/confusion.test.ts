@@ -19,6 +19,8 @@ test('confusionKind gives the kind of a character among confusables, undefined o
     for (const maxRank of [Infinity, 3000, 500]) {
       const kinds = confusables(c, maxRank);
       for (const x of kinds) assert.equal(confusionKind(c, x.char, maxRank), x.kind, `${c} ${x.char} ${maxRank}`);
+      // and the characters of other sets, most of which are not in this one
+      for (const d of CHARS) for (const x of confusables(d)) assert.equal(confusionKind(c, x.char, maxRank), kinds.find((y) => y.char === x.char)?.kind, `${c} ${x.char} ${maxRank}`);
       assert.equal(confusionKind(c, c, maxRank), undefined);
     }
   assert.equal(confusionKind('据', '剧'), 'same-sound');
