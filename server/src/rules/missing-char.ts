@@ -11,7 +11,10 @@ import { WindowScorer, chainLogProb } from './wrong-char-window';
  *
  * Noisy channel: the text as written competes with the text with one character put back. Candidates come from
  * the lexicon by deletion ("word minus one character" → word), looked up only where the segmenter leaves the text
- * poorly covered (a single-character token, a word jieba had to guess) and around it. Each insertion is scored by
+ * poorly covered (a single-character token, a word jieba had to guess) and around it; a very common character
+ * (的, 中, 与) only through fragments of longer words across it (中民族 → 中华民族). A candidate character the
+ * character model never saw beside the neighbouring characters is dropped at once (InsertionScorer.fits). Each insertion
+ * is scored by
  *   - the character n-gram: change of log10 P over the characters it affects;
  *   - the unigram word model: best segmentation of ±4 characters, with and without the character;
  *   - the orphan evidence: a lone character that nearly always belongs to a word (影, 革: −log10 of its share
@@ -107,8 +110,8 @@ const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 const NAME_SUFFIX = /^(?:有限责任公司|股份有限公司|有限公司|公司|集团|村委会|村|社区|居委会|大道|路|街|巷|广场|小区|花园|大厦|酒店|超市|商场|项目|小学|中学|学校|医院|合作社)/;
 const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
 const WORD_WINDOW = 4;
-/** Candidate words looked at per fragment (the most frequent). */
-const MAX_CANDIDATES = 20;
+/** Candidate words looked at per fragment (the most frequent; most fail InsertionScorer.fits at once). */
+const MAX_CANDIDATES = 60;
 /** … and around a character that often stands alone (a weaker sign, and a frequent one). */
 const MAX_STANDALONE_CANDIDATES = 8;
 /** jieba frequency from which a two- or three-character fragment counts as a word of its own. */
@@ -197,12 +200,19 @@ function terseItems(text: string): Uint8Array {
 
 interface Weak {
   t: Token;
+  /** A single character that often stands alone (能, 好): its own completions need the standalone margin. */
   standalone: boolean;
+  /**
+   * A character so common (的, 在, 中, 与) that completing it is not worth its cost: only fragments of longer words
+   * across it are looked up (中民族 → 中华民族, 与同时 → 与此同时).
+   */
+  common: boolean;
 }
 
 /**
  * Places where a character may be missing: single-character Han tokens and short tokens jieba had to guess
- * (tag x). `standalone` marks single characters that often stand alone (的, 在, 中, 能): a weaker sign of a gap.
+ * (tag x). `standalone` marks single characters that often stand alone (的, 在, 中, 能): a weaker sign of a gap;
+ * `common` the most frequent of them.
  */
 function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq: number): Weak[] {
   const out: Weak[] = [];
@@ -210,15 +220,15 @@ function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq:
     if (!isHan(t.word[0])) continue;
     if (t.word.length === 1) {
       const f = lm.lexicon.wordFreq(t.word);
-      if (f < STANDALONE_MAX) out.push({ t, standalone: f >= standaloneFreq });
+      out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ });
     }
-    else if (t.tag === 'x' && t.word.length <= 4) out.push({ t, standalone: false });
+    else if (t.tag === 'x' && t.word.length <= 4) out.push({ t, standalone: false, common: false });
   }
   return out;
 }
 
-/** Single characters from this jieba frequency on (的, 在, 中, 人) are not looked at at all: too common to pay for. */
-const STANDALONE_MAX = 100000;
+/** Single characters from this jieba frequency on (的, 在, 中, 人) are not completed themselves: too common to pay for. */
+const COMMON_FREQ = 100000;
 
 /** Half-width of the window in which weak tokens are counted. */
 const DENSITY_WINDOW = 6;
@@ -264,6 +274,7 @@ class InsertionScorer {
   private readonly buf: Uint16Array;
   private loadedGap = -1;
   private slot = 0;
+  private readonly gram = new Uint16Array(3);
 
   constructor(private readonly ng: CharNgram, text: string) {
     this.K = ng.order - 1;
@@ -274,6 +285,39 @@ class InsertionScorer {
     if (!sharedWindow || !sharedWindow.uses(ng)) sharedWindow = new WindowScorer(ng);
     this.win = sharedWindow;
     this.buf = new Uint16Array(2 * this.K + 1);
+  }
+
+  /**
+   * Whether the character model has seen `ch` beside the characters around the gap: for a character that
+   * begins (ends) the completed word, the pair it forms with the text before (after) the gap; with `three`, also
+   * the three characters (left, ch, right). A character never seen in that company is no plausible repair (on
+   * held-out reports the test loses few drops and some false alarms), and the test costs a look-up or two where
+   * `gain` costs a window of them. A boundary (a paragraph end, a symbol the model does not read) imposes nothing.
+   */
+  fits(gap: number, ch: string, first: boolean, last: boolean, three: boolean): boolean {
+    const ng = this.ng;
+    const gram = this.gram;
+    const l = this.codes[gap];
+    const r = gap + 1 < this.codes.length ? this.codes[gap + 1] : BOUNDARY_CODE;
+    const c = normCodeOf(ch.charCodeAt(0));
+    if (c === BOUNDARY_CODE) return true;
+    if (first && l !== BOUNDARY_CODE) {
+      gram[0] = l;
+      gram[1] = c;
+      if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 2)))) return false;
+    }
+    if (last && r !== BOUNDARY_CODE) {
+      gram[0] = c;
+      gram[1] = r;
+      if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 2)))) return false;
+    }
+    if (three && l !== BOUNDARY_CODE && r !== BOUNDARY_CODE) {
+      gram[0] = l;
+      gram[1] = c;
+      gram[2] = r;
+      if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 3)))) return false;
+    }
+    return true;
   }
 
   /** Sum of the text's own log10 P over codes [from, to). */
@@ -320,6 +364,7 @@ class InsertionScorer {
   }
 }
 
+
 /**
  * Scores every candidate insertion around the weak places of `text` (one paragraph, masked); returns the
  * insertions with their scores (margins applied), unsorted. `dictionary` words are never questioned.
@@ -360,27 +405,36 @@ export function scoreInsertions(
   // orphans first: an insertion reached from an orphan needs no standalone margin
   weak.sort((x, y) => Number(x.standalone) - Number(y.standalone));
   const baseWb = new Map<number, number>();
-  for (const { t, standalone } of weak) {
-    for (let a = Math.max(0, t.start - 3); a <= t.end + 1 && a < text.length; a++) {
-      for (let b = a + 1; b <= a + 3 && b <= text.length; b++) {
+  for (const { t, standalone, common } of weak) {
+    // the fragment must touch the weak token; a one-character fragment must be (part of) it. A very common
+    // character (的, 中) is not completed itself, only through a fragment of two or three characters holding it
+    // (中民族 → 中华民族)
+    const aFrom = Math.max(0, t.start - (common ? 2 : 3));
+    const aTo = common ? t.start : t.end;
+    for (let a = aFrom; a <= aTo && a < text.length; a++) {
+      if (!isHan(text[a])) continue;
+      for (let b = common ? Math.max(a + 2, t.end) : a + 1; b <= a + 3 && b <= text.length; b++) {
         if (!isHan(text[b - 1])) break;
-        if (!isHan(text[a])) break;
-        // the fragment must touch the weak token; a one-character fragment must be (part of) it
-        if (b < t.start || a > t.end) continue;
-        if (b - a === 1 && (a < t.start || a >= t.end)) continue;
-        // around a character that often stands alone, only the character itself is completed (能 → 能力)
-        if (standalone && b - a > 1) continue;
+        if (b < t.start) continue;
+        const single = b - a === 1;
+        if (single && (a < t.start || a >= t.end)) continue;
+        if (!lm.lexicon.hasDeletions(text, a, b)) continue;
         const key = text.slice(a, b);
         // a fragment that is a common word by itself (平米) is no fragment
-        if (key.length >= 2 && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
-        const cands = lm.lexicon.deletionCandidates(key, standalone ? MAX_STANDALONE_CANDIDATES : MAX_CANDIDATES);
+        if (!single && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
+        const cands = lm.lexicon.deletionCandidates(key, standalone && single ? MAX_STANDALONE_CANDIDATES : MAX_CANDIDATES);
         if (!cands.length) continue;
-        const orphan = key.length === 1 ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
-        const need = params.threshold + (standalone ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
+        const orphan = single ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
+        // the completion of a character that often stands alone is a weaker sign than a fragment of a longer word
+        const weakSign = standalone && single;
+        const need = params.threshold + (weakSign ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
         for (const c of cands) {
           const g = a + c.pos;
           if (g < t.start - 1 || g > t.end + 1) continue;
           const ch = c.word[c.pos];
+          // a character the model never saw beside these neighbours is no repair; the candidates of a one-character
+          // fragment (every word holding the character) must fit the characters on both sides
+          if (!lmScorer.fits(g, ch, c.pos === 0, c.pos === c.word.length - 1, single)) continue;
           const id = g * 65536 + ch.charCodeAt(0);
           const prev = seen.get(id);
           if (prev) {
@@ -402,7 +456,7 @@ export function scoreInsertions(
           let flags = 0;
           if (isNonHanWordChar(text[g - 1]) || isNonHanWordChar(text[g])) flags |= NEAR_DIGIT;
           if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
-          if (standalone) flags |= STANDALONE;
+          if (weakSign) flags |= STANDALONE;
           if (terse[g] || (g > 0 && terse[g - 1])) flags |= TERSE_LIST;
           if (key.length === 1 && c.word.length === 2) {
             const tag = lm.lexicon.wordTag(key);

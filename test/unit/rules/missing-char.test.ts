@@ -43,10 +43,21 @@ ruleTester(missingChar, {
     '引导中小企业扩规模、强创新。',
     '全力推动园区企业扩产能、提效益。',
     '深化经济体制改革，增强发展活力。',
+    // the completion would put a character where the model never saw it beside its neighbours (转扭): no repair
+    '这家企业去年已经转亏为盈。',
     { name: 'a word from the user dictionary is never questioned', text: '打造镇化创意产业园。', dictionary: ['镇化创意'] },
     { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
   ],
   invalid: [
+    // a fragment across a very common character (与, 中), which is not completed itself
+    { text: '项目建设进展顺利。与同时，我们加大了安全检查力度。', errors: [{ text: '与同时', message: /与此同时/, suggestions: ['此'] }] },
+    { text: '大力弘扬中民族优秀传统文化。', errors: [{ text: '中民族', message: /中华民族/, suggestions: ['华'] }] },
+    // completions beyond the twenty most frequent words holding the character
+    { text: '全面加强安全生产，坚决制重特大事故。', errors: [{ text: '坚决制', message: /坚决遏制/, suggestions: ['遏'] }] },
+    { text: '我们将以最大的意推进合作。', errors: [{ text: '的意', message: /的诚意/, suggestions: ['诚'] }] },
+    { text: '全面建成小社会以后，我们继续奋斗。', errors: [{ text: '小社会', message: /小康社会/, suggestions: ['康'] }] },
+    // a fragment across a character that often stands alone (出)
+    { text: '努力营造人才出的良好环境。', errors: [{ text: '人才出', message: /人才辈出/, suggestions: ['辈'] }] },
     { text: '这些措施要尽快付诸施。', errors: [{ text: '付诸施', message: '疑似漏字：“付诸施”应为“付诸实施”？', suggestions: ['实'] }] },
     { text: '协调解决企业遇到的际问题。', errors: [{ text: '的际问题', message: /“的实际问题”/ }] },
     { text: '由城投建设有限司负责承建。', errors: [{ text: '有限司', message: /有限公司/, suggestions: ['公'] }] },
@@ -137,7 +148,7 @@ test('missing-char: a lone character that often stands alone is completed by its
   assert.ok(nengli.flags & STANDALONE);
   assert.equal(nengli.keyEnd - nengli.keyStart, 1);
   assert.ok(scoreOf(nengli, DEFAULT_PARAMS) <= scoreOf({ ...nengli, flags: nengli.flags & ~STANDALONE }, DEFAULT_PARAMS) - DEFAULT_PARAMS.standaloneMargin + 1e-9);
-  // the most frequent single characters (的, 在, 中) are not looked at
+  // the most frequent single characters (的, 在, 中) are not completed themselves
   const de = '这是我们的工作。';
   assert.ok(scoreInsertions(de, segment(de), lm, { ...DEFAULT_PARAMS, threshold: -10 }).every((i) => i.gap < 4 || i.gap > 5));
 });
@@ -153,6 +164,10 @@ test('the character-model gain of each scored insertion is the one insertionGain
     '县委常委会专题研究部署，各乡镇要把责任落到实处，对群众反映强烈的问题建立台账、限期销号。',
     '全年新建改建农村公路46公里，完成危桥改造8座，城区新增停车泊位1200个。',
     '推进老旧小区改造，完善配套设施，着力解决居民急难愁盼的际问题。',
+    // (most candidates fail the context test before they are scored: a few more places with gaps)
+    '这项改革对全县发展产生了重要影。全面推进重点领域革，激发市场活力。',
+    '由城投建设有限司负责承建，本月底前要制定安置施方案，建设历史化展览馆。',
+    '深化经济体制革，增强发展活力，坚决制重特大事故，努力营造人才出的良好环境。',
   ]) {
     for (const i of scoreInsertions(text, segment(text), lm, loose)) {
       checked++;

@@ -197,6 +197,11 @@ export class LexiconTable {
     return i < 0 || this.wtag[i] === 0 ? undefined : this.tagNames[this.wtag[i]];
   }
 
+  /** Whether s[start, end) has deletion entries (no string built). */
+  hasDeletions(s: string, start: number, end: number): boolean {
+    return this.slot(s, start, end, this.dfp, this.delSlots) >= 0;
+  }
+
   /** The deletion entries of `key` (`${word}${pos}` joined by "|"), or undefined. */
   deletions(key: string): string | undefined {
     const i = this.slot(key, 0, key.length, this.dfp, this.delSlots);

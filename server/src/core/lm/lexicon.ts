@@ -180,6 +180,16 @@ export class Lexicon {
     return list;
   }
 
+  /**
+   * Whether some candidate word becomes s[start, end) when one character is dropped: a cheap test before
+   * `deletionCandidates` (no string is built when the compiled base answers and no word was added on top).
+   */
+  hasDeletions(s: string, start: number, end: number): boolean {
+    const own = this.deletionIndex();
+    if (own.size && own.has(s.slice(start, end))) return true;
+    return this.base ? this.base.hasDeletions(s, start, end) : false;
+  }
+
   /** The deletion index of the words in `freq`, built on first use (over a compiled base it starts empty). */
   private deletionIndex(): Map<string, string> {
     if (!this.deletions) {
