@@ -11,14 +11,14 @@ import { WindowScorer, chainLogProb } from './wrong-char-window';
  *
  * Noisy channel: the text as written competes with the text with one character put back. Candidates come from
  * the lexicon by deletion ("word minus one character" → word), looked up only where the segmenter leaves the text
- * poorly covered (a single-character token, a word jieba had to guess) and around it; a very common character
- * (的, 中, 与) only through fragments of longer words across it (中民族 → 中华民族). A candidate character the
- * character model never saw beside the neighbouring characters is dropped at once (InsertionScorer.fits). Each insertion
- * is scored by
+ * poorly covered (a single-character token, a word jieba had to guess, a two-character word that mostly occurs
+ * inside longer words: 国务 of 国务院) and around it; a very common character (的, 中, 与) only through fragments of
+ * longer words across it (中民族 → 中华民族). A candidate character the character model never saw beside the
+ * neighbouring characters is dropped at once (InsertionScorer.fits). Each insertion is scored by
  *   - the character n-gram: change of log10 P over the characters it affects;
  *   - the unigram word model: best segmentation of ±4 characters, with and without the character;
  *   - the orphan evidence: a lone character that nearly always belongs to a word (影, 革: −log10 of its share
- *     of standalone use) is itself a sign of a gap;
+ *     of standalone use), or such a two-character word (国务), is itself a sign of a gap;
  *   - the word bigram (server/data/word-bigram.bin): ±5 characters segmented by jieba, with and without the
  *     character, scored word pair by word pair (capped: one odd pair never decides alone).
  * A place is flagged when the best insertion beats the text as written by the threshold, which stands for the
@@ -80,7 +80,7 @@ export interface Insertion {
   score: number;
   lm: number;
   wm: number;
-  /** −log10 share of standalone use of a one-character fragment (0 for longer fragments). */
+  /** −log10 share of standalone use of a one-character fragment or a part (0 for other fragments). */
   orphan: number;
   /** Word-bigram gain, capped (0 when not computed: too far below the threshold to matter, or no bigram model). */
   wb: number;
@@ -111,7 +111,7 @@ const NAME_SUFFIX = /^(?:有限责任公司|股份有限公司|有限公司|公�
 const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
 const WORD_WINDOW = 4;
 /** Candidate words looked at per fragment (the most frequent; most fail InsertionScorer.fits at once). */
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 40;
 /** … and around a character that often stands alone (a weaker sign, and a frequent one). */
 const MAX_STANDALONE_CANDIDATES = 8;
 /** jieba frequency from which a two- or three-character fragment counts as a word of its own. */
@@ -207,12 +207,17 @@ interface Weak {
    * across it are looked up (中民族 → 中华民族, 与同时 → 与此同时).
    */
   common: boolean;
+  /**
+   * A two-character word that is more often part of a longer word than a word by itself (国务 of 国务院, 游业 of
+   * 旅游业): it is completed as a whole, at its ends, to such a word.
+   */
+  part: boolean;
 }
 
 /**
  * Places where a character may be missing: single-character Han tokens and short tokens jieba had to guess
- * (tag x). `standalone` marks single characters that often stand alone (的, 在, 中, 能): a weaker sign of a gap;
- * `common` the most frequent of them.
+ * (tag x), and two-character words that mostly occur inside longer words (`part`). `standalone` marks single
+ * characters that often stand alone (的, 在, 中, 能): a weaker sign of a gap; `common` the most frequent of them.
  */
 function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq: number): Weak[] {
   const out: Weak[] = [];
@@ -220,15 +225,18 @@ function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq:
     if (!isHan(t.word[0])) continue;
     if (t.word.length === 1) {
       const f = lm.lexicon.wordFreq(t.word);
-      out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ });
+      out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ, part: false });
     }
-    else if (t.tag === 'x' && t.word.length <= 4) out.push({ t, standalone: false, common: false });
+    else if (t.tag === 'x' && t.word.length <= 4) out.push({ t, standalone: false, common: false, part: false });
+    else if (t.word.length === 2 && isHan(t.word[1]) && lm.lexicon.standaloneShare(t.word) < PART_SHARE) out.push({ t, standalone: false, common: false, part: true });
   }
   return out;
 }
 
 /** Single characters from this jieba frequency on (的, 在, 中, 人) are not completed themselves: too common to pay for. */
 const COMMON_FREQ = 100000;
+/** Share of standalone use (Lexicon.standaloneShare) below which a two-character word is looked at as a `part`. */
+const PART_SHARE = 0.5;
 
 /** Half-width of the window in which weak tokens are counted. */
 const DENSITY_WINDOW = 6;
@@ -244,7 +252,7 @@ function dropGarbled(text: string, weak: Weak[]): Weak[] {
   const wk = new Int32Array(text.length + 1);
   for (let i = 0; i < text.length; i++) han[i + 1] = han[i] + (isHan(text[i]) ? 1 : 0);
   const flag = new Uint8Array(text.length);
-  for (const { t, standalone } of weak) if (!standalone) flag.fill(1, t.start, t.end);
+  for (const { t, standalone, part } of weak) if (!standalone && !part) flag.fill(1, t.start, t.end);
   for (let i = 0; i < text.length; i++) wk[i + 1] = wk[i] + flag[i];
   return weak.filter(({ t }) => {
     const a = Math.max(0, t.start - DENSITY_WINDOW);
@@ -403,38 +411,40 @@ export function scoreInsertions(
     return v;
   };
   // orphans first: an insertion reached from an orphan needs no standalone margin
-  weak.sort((x, y) => Number(x.standalone) - Number(y.standalone));
+  weak.sort((x, y) => Number(x.standalone || x.part) - Number(y.standalone || y.part));
   const baseWb = new Map<number, number>();
-  for (const { t, standalone, common } of weak) {
+  for (const { t, standalone, common, part } of weak) {
     // the fragment must touch the weak token; a one-character fragment must be (part of) it. A very common
     // character (的, 中) is not completed itself, only through a fragment of two or three characters holding it
-    // (中民族 → 中华民族)
-    const aFrom = Math.max(0, t.start - (common ? 2 : 3));
-    const aTo = common ? t.start : t.end;
+    // (中民族 → 中华民族); a part is the fragment itself
+    const aFrom = part ? t.start : Math.max(0, t.start - (common ? 2 : 3));
+    const aTo = common || part ? t.start : t.end;
     for (let a = aFrom; a <= aTo && a < text.length; a++) {
       if (!isHan(text[a])) continue;
-      for (let b = common ? Math.max(a + 2, t.end) : a + 1; b <= a + 3 && b <= text.length; b++) {
+      for (let b = common ? Math.max(a + 2, t.end) : part ? t.end : a + 1; b <= a + 3 && b <= text.length; b++) {
         if (!isHan(text[b - 1])) break;
         if (b < t.start) continue;
         const single = b - a === 1;
         if (single && (a < t.start || a >= t.end)) continue;
         if (!lm.lexicon.hasDeletions(text, a, b)) continue;
         const key = text.slice(a, b);
-        // a fragment that is a common word by itself (平米) is no fragment
-        if (!single && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
+        // a fragment that is a common word by itself (平米) is no fragment, unless it mostly is one (a part)
+        if (!single && !part && lm.lexicon.wordFreq(key) >= KEY_WORD_FREQ) continue;
         const cands = lm.lexicon.deletionCandidates(key, standalone && single ? MAX_STANDALONE_CANDIDATES : MAX_CANDIDATES);
         if (!cands.length) continue;
-        const orphan = single ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
+        const orphan = single || part ? Math.min(MAX_ORPHAN, -Math.log10(Math.max(1e-9, lm.lexicon.standaloneShare(key)))) : 0;
         // the completion of a character that often stands alone is a weaker sign than a fragment of a longer word
         const weakSign = standalone && single;
         const need = params.threshold + (weakSign ? params.standaloneMargin : 0) - params.orphanWeight * orphan;
         for (const c of cands) {
           const g = a + c.pos;
           if (g < t.start - 1 || g > t.end + 1) continue;
+          // a part is completed at its ends (素质 → 高素质), never split
+          if (part && c.pos !== 0 && c.pos !== c.word.length - 1) continue;
           const ch = c.word[c.pos];
           // a character the model never saw beside these neighbours is no repair; the candidates of a one-character
-          // fragment (every word holding the character) must fit the characters on both sides
-          if (!lmScorer.fits(g, ch, c.pos === 0, c.pos === c.word.length - 1, single)) continue;
+          // fragment (every word holding the character) and of a part must fit the characters on both sides
+          if (!lmScorer.fits(g, ch, c.pos === 0, c.pos === c.word.length - 1, single || part)) continue;
           const id = g * 65536 + ch.charCodeAt(0);
           const prev = seen.get(id);
           if (prev) {
@@ -551,7 +561,7 @@ export const missingChar: Rule = {
     docs: {
       summary: '词语中疑似漏掉一个字（付诸施→付诸实施、有限司→有限公司）。',
       details:
-        '在分词后出现孤立单字或生僻片段的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握。',
+        '在分词后出现孤立单字、生僻片段或通常只出现在更长词语中的双字词（如“国务”）的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握。',
       flagged: ['这些措施要尽快付诸施。', '协调解决企业遇到的际问题。', '由城投建设有限司负责承建。'],
       passed: ['这些措施要尽快付诸实施。', '今年工作要更好地服务群众。', '每个村都配备了网格员。'],
     },

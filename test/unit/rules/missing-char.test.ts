@@ -45,6 +45,10 @@ ruleTester(missingChar, {
     '深化经济体制改革，增强发展活力。',
     // the completion would put a character where the model never saw it beside its neighbours (转扭): no repair
     '这家企业去年已经转亏为盈。',
+    // two-character words that also occur inside longer words, used on their own
+    '我们要大力发展公益事业。',
+    '学校要加强素质教育。',
+    '着力培养高素质干部队伍。',
     { name: 'a word from the user dictionary is never questioned', text: '打造镇化创意产业园。', dictionary: ['镇化创意'] },
     { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
   ],
@@ -56,6 +60,9 @@ ruleTester(missingChar, {
     { text: '全面加强安全生产，坚决制重特大事故。', errors: [{ text: '坚决制', message: /坚决遏制/, suggestions: ['遏'] }] },
     { text: '我们将以最大的意推进合作。', errors: [{ text: '的意', message: /的诚意/, suggestions: ['诚'] }] },
     { text: '全面建成小社会以后，我们继续奋斗。', errors: [{ text: '小社会', message: /小康社会/, suggestions: ['康'] }] },
+    // a two-character word that mostly occurs inside a longer one (游业 of 旅游业, 国务 of 国务院)
+    { text: '全县积极发展乡村游业，带动农民增收。', errors: [{ text: '乡村游业', message: /乡村旅游业/, suggestions: ['旅'] }] },
+    { text: '经国务常务会议研究，同意该方案。', errors: [{ text: '国务常务会', message: /国务院/, suggestions: ['院'] }] },
     // a fragment across a character that often stands alone (出)
     { text: '努力营造人才出的良好环境。', errors: [{ text: '人才出', message: /人才辈出/, suggestions: ['辈'] }] },
     { text: '这些措施要尽快付诸施。', errors: [{ text: '付诸施', message: '疑似漏字：“付诸施”应为“付诸实施”？', suggestions: ['实'] }] },
