@@ -117,6 +117,10 @@ function main(): void {
     const fastOnly = ['--rule', 'missing-char=off', '--rule', 'wrong-char=off'];
     const aFast = repeat(RUNS, () => measure([BIN, ...fastOnly, '--output', path.join(tmp, 'out-a.txt'), file1], tmp, tmp));
     console.log(`    without the model rules (missing-char, wrong-char off): wall ${fmtMs(aFast.ms)}   cpu ${fmtMs(aFast.cpuMs)}   peak memory ${aFast.maxRssMb.toFixed(0)} MB`);
+    // where the time goes (REPORT_LINT_TIMING=1: the CLI's own per-rule table, one run)
+    const timing = spawnSync(process.execPath, [BIN, '--output', path.join(tmp, 'out-a.txt'), file1], { cwd: tmp, encoding: 'utf8', env: { ...process.env, REPORT_LINT_TIMING: '1' } });
+    const table = (timing.stderr ?? '').trim();
+    if (table) console.log(`    per rule (REPORT_LINT_TIMING=1, one run):\n${table.split('\n').map((l) => `      ${l}`).join('\n')}`);
 
     // (b) 1,000 and 100 reports of ~20 KB each.
     const chunks = makeChunks(all, 1000, 20 * 1024);
