@@ -12,9 +12,10 @@ import { WindowScorer, chainLogProb } from './wrong-char-window';
  * Noisy channel: the text as written competes with the text with one character put back. Candidates come from
  * the lexicon by deletion ("word minus one character" → word), looked up only where the segmenter leaves the text
  * poorly covered (a single-character token, a word jieba had to guess, a two-character word that mostly occurs
- * inside longer words: 国务 of 国务院) and around it; a very common character (的, 中, 与) only through fragments of
- * longer words across it (中民族 → 中华民族). A candidate character the character model never saw beside the
- * neighbouring characters is dropped at once (InsertionScorer.fits). Each insertion is scored by
+ * inside longer words: 国务 of 国务院) and around it; a very common character that mostly stands alone (的, 在,
+ * 与) only through fragments of longer words across it (与同时 → 与此同时). A candidate character the character
+ * model never saw beside the neighbouring characters is dropped at once (InsertionScorer.fits). Each insertion is
+ * scored by
  *   - the character n-gram: change of log10 P over the characters it affects;
  *   - the unigram word model: best segmentation of ±4 characters, with and without the character;
  *   - the orphan evidence: a lone character that nearly always belongs to a word (影, 革: −log10 of its share
@@ -203,8 +204,8 @@ interface Weak {
   /** A single character that often stands alone (能, 好): its own completions need the standalone margin. */
   standalone: boolean;
   /**
-   * A character so common (的, 在, 中, 与) that completing it is not worth its cost: only fragments of longer words
-   * across it are looked up (中民族 → 中华民族, 与同时 → 与此同时).
+   * A character so common, and so often a word of its own (的, 在, 与), that completing it is not worth its cost:
+   * only fragments of longer words across it are looked up (与同时 → 与此同时).
    */
   common: boolean;
   /**
@@ -225,7 +226,7 @@ function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq:
     if (!isHan(t.word[0])) continue;
     if (t.word.length === 1) {
       const f = lm.lexicon.wordFreq(t.word);
-      out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ, part: false });
+      out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ && lm.lexicon.standaloneShare(t.word) >= PART_SHARE, part: false });
     }
     else if (t.tag === 'x' && t.word.length <= 4) out.push({ t, standalone: false, common: false, part: false });
     else if (t.word.length === 2 && isHan(t.word[1]) && lm.lexicon.standaloneShare(t.word) < PART_SHARE) out.push({ t, standalone: false, common: false, part: true });
@@ -233,9 +234,15 @@ function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq:
   return out;
 }
 
-/** Single characters from this jieba frequency on (的, 在, 中, 人) are not completed themselves: too common to pay for. */
+/**
+ * Single characters from this jieba frequency on that mostly stand alone (的, 在, 是, 与) are not completed
+ * themselves: too common to pay for. Those that mostly belong to words (一, 中, 大, 人) still are.
+ */
 const COMMON_FREQ = 100000;
-/** Share of standalone use (Lexicon.standaloneShare) below which a two-character word is looked at as a `part`. */
+/**
+ * Share of standalone use (Lexicon.standaloneShare) below which a unit mostly belongs to longer words: a
+ * two-character word is then looked at as a `part`, a very common character is still completed.
+ */
 const PART_SHARE = 0.5;
 
 /** Half-width of the window in which weak tokens are counted. */
@@ -415,8 +422,8 @@ export function scoreInsertions(
   const baseWb = new Map<number, number>();
   for (const { t, standalone, common, part } of weak) {
     // the fragment must touch the weak token; a one-character fragment must be (part of) it. A very common
-    // character (的, 中) is not completed itself, only through a fragment of two or three characters holding it
-    // (中民族 → 中华民族); a part is the fragment itself
+    // character that mostly stands alone (的, 与) is not completed itself, only through a fragment of two or three
+    // characters holding it (与同时 → 与此同时); a part is the fragment itself
     const aFrom = part ? t.start : Math.max(0, t.start - (common ? 2 : 3));
     const aTo = common || part ? t.start : t.end;
     for (let a = aFrom; a <= aTo && a < text.length; a++) {

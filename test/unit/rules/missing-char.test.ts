@@ -45,6 +45,9 @@ ruleTester(missingChar, {
     '深化经济体制改革，增强发展活力。',
     // the completion would put a character where the model never saw it beside its neighbours (转扭): no repair
     '这家企业去年已经转亏为盈。',
+    // a very common character that mostly belongs to words (人), used on its own
+    '这里人多地少。',
+    '全镇一千多户人家都通了自来水。',
     // two-character words that also occur inside longer words, used on their own
     '我们要大力发展公益事业。',
     '学校要加强素质教育。',
@@ -53,13 +56,16 @@ ruleTester(missingChar, {
     { name: 'markdown: code is masked', text: '配置项为 `付诸施` 。', format: 'markdown' },
   ],
   invalid: [
-    // a fragment across a very common character (与, 中), which is not completed itself
+    // a fragment across a very common character (与, which is not completed itself; 中)
     { text: '项目建设进展顺利。与同时，我们加大了安全检查力度。', errors: [{ text: '与同时', message: /与此同时/, suggestions: ['此'] }] },
     { text: '大力弘扬中民族优秀传统文化。', errors: [{ text: '中民族', message: /中华民族/, suggestions: ['华'] }] },
     // completions beyond the twenty most frequent words holding the character
     { text: '全面加强安全生产，坚决制重特大事故。', errors: [{ text: '坚决制', message: /坚决遏制/, suggestions: ['遏'] }] },
     { text: '我们将以最大的意推进合作。', errors: [{ text: '的意', message: /的诚意/, suggestions: ['诚'] }] },
     { text: '全面建成小社会以后，我们继续奋斗。', errors: [{ text: '小社会', message: /小康社会/, suggestions: ['康'] }] },
+    // a very common character that mostly belongs to words (人) is completed, under the standalone margin
+    { text: '学校要办好人满意的教育。', errors: [{ text: '人满意', message: /人民满意/, suggestions: ['民'] }] },
+    { text: '我县是一个人众多的农业县。', errors: [{ text: '人众多', message: /人口众多/, suggestions: ['口'] }] },
     // a two-character word that mostly occurs inside a longer one (游业 of 旅游业, 国务 of 国务院)
     { text: '全县积极发展乡村游业，带动农民增收。', errors: [{ text: '乡村游业', message: /乡村旅游业/, suggestions: ['旅'] }] },
     { text: '经国务常务会议研究，同意该方案。', errors: [{ text: '国务常务会', message: /国务院/, suggestions: ['院'] }] },
