@@ -16,10 +16,10 @@ export type ConfusionKind = 'same-sound' | 'same-syllable' | 'near-sound' | 'sha
 export const NEAR_SOUND_MAX_RANK = 1500;
 
 export interface Confusable {
-  char: string;
-  kind: ConfusionKind;
+  readonly char: string;
+  readonly kind: ConfusionKind;
   /** Frequency rank of the character (0 = most frequent). */
-  rank: number;
+  readonly rank: number;
 }
 
 interface Table {
@@ -114,12 +114,14 @@ const confusableMemo = new Map<number, Map<string, readonly Confusable[]>>();
 /** The kind under which `meant` is among confusables(written, maxRank), or undefined when it is not. */
 export function confusionKind(written: string, meant: string, maxRank = Infinity): ConfusionKind | undefined {
   // Sound-alikes (all that the pair pass asks about) are told by their readings, without the whole set.
-  const t = load();
-  const heard = t.readings.get(written);
-  const meantReadings = t.readings.get(meant);
-  if (written === meant || !heard || !meantReadings || !((t.rank.get(meant) ?? Infinity) < maxRank)) return undefined;
-  if (heard.some((r) => meantReadings.includes(r))) return 'same-sound';
-  if (syllablesOf(written).some((s) => syllablesOf(meant).includes(s))) return 'same-syllable';
+  if (written.length === 1 && meant.length === 1) {
+    const w = written.charCodeAt(0);
+    const m = meant.charCodeAt(0);
+    const heard = readingIdsOf(w);
+    if (w === m || !heard.length || !(load().rankByCode[m] < maxRank)) return undefined;
+    if (intersect(heard, readingIdsOf(m))) return 'same-sound';
+    if (intersect(syllableIdsOf(w), syllableIdsOf(m))) return 'same-syllable';
+  }
   return memoised(withLimit(kindMemo, maxRank), written, () => new Map(confusables(written, maxRank).map((x) => [x.char, x.kind]))).get(meant);
 }
 const kindMemo = new Map<number, Map<string, ReadonlyMap<string, ConfusionKind>>>();
@@ -173,7 +175,7 @@ function computeConfusables(c: string, maxRank: number): Confusable[] {
       const rank = x.length === 1 ? t.rankByCode[code] : Infinity;
       if (x === c || marks[code] === mark || !(rank < limit)) continue;
       marks[code] = mark;
-      out.push({ char: x, kind, rank });
+      out.push((sharedConfusables[kind][code] ??= { char: x, kind, rank }));
     }
   };
   for (const r of rs) add(t.bySound.get(r), 'same-sound');
@@ -187,6 +189,13 @@ function computeConfusables(c: string, maxRank: number): Confusable[] {
 /** computeConfusables' marks by character code (a Map per call cost more than the rest of it). */
 const marks = new Uint32Array(0x10000);
 let generation = 0;
+/** One (immutable) object per character and kind, shared by all the sets that hold it: fewer to make and keep. */
+const sharedConfusables: Record<ConfusionKind, Array<Confusable | undefined>> = {
+  'same-sound': new Array(0x10000),
+  'same-syllable': new Array(0x10000),
+  'near-sound': new Array(0x10000),
+  shape: new Array(0x10000),
+};
 
 /** Characters whose pinyin starts with the Latin letter `letter` (an input-method initial: D → 党, 地…). */
 export function charsWithInitial(letter: string): string[] {
@@ -269,21 +278,29 @@ function syllablesOf(c: string): string[] {
   return l;
 }
 
-/** Numbers for the toneless syllables, in order of first use. */
-const syllableIds = new Map<string, number>();
-/** syllablesOf as syllable ids, by character code (the pair index reads 230,000 characters of dictionary). */
-const syllableIdMemo = new Array<readonly number[] | undefined>(0x10000);
+/** Numbers for toneless syllables and readings with tone, in order of first use. */
+const soundIds = new Map<string, number>();
+function soundId(s: string): number {
+  let id = soundIds.get(s);
+  if (id === undefined) soundIds.set(s, (id = soundIds.size));
+  return id;
+}
+
+/** syllablesOf as ids, by character code (the pair index reads 230,000 characters of dictionary). */
 function syllableIdsOf(code: number): readonly number[] {
-  let l = syllableIdMemo[code];
-  if (!l) {
-    l = syllablesOf(String.fromCharCode(code)).map((s) => {
-      let id = syllableIds.get(s);
-      if (id === undefined) syllableIds.set(s, (id = syllableIds.size));
-      return id;
-    });
-    syllableIdMemo[code] = l;
-  }
-  return l;
+  return (syllableIdMemo[code] ??= syllablesOf(String.fromCharCode(code)).map(soundId));
+}
+const syllableIdMemo = new Array<readonly number[] | undefined>(0x10000);
+
+/** The readings (with tone) of a character as ids, by code. */
+function readingIdsOf(code: number): readonly number[] {
+  return (readingIdMemo[code] ??= readingsOf(String.fromCharCode(code)).map(soundId));
+}
+const readingIdMemo = new Array<readonly number[] | undefined>(0x10000);
+
+function intersect(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /**
@@ -302,8 +319,14 @@ function computeSoundAlikeWords(c1: string, c2: string): string[] {
   const idx = pairs();
   const self = c1 + c2;
   const out: string[] = [];
+  // A word is listed once under each pair of its syllables: repeats only when a character has several readings.
+  const seen = s0.length > 1 || s1.length > 1 ? new Set<string>() : undefined;
   for (const a of s0)
     for (const b of s1)
-      for (const w of idx.get(pairKey(a, b)) ?? []) if (w !== self && !out.includes(w)) out.push(w);
+      for (const w of idx.get(pairKey(a, b)) ?? []) {
+        if (w === self || seen?.has(w)) continue;
+        seen?.add(w);
+        out.push(w);
+      }
   return out;
 }

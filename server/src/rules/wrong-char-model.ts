@@ -236,10 +236,34 @@ export class ParagraphScorer {
     for (let j = i; j < end; j++) this.lp[j] = chainLogProb(this.lm.ngram, this.codes, j);
   }
 
-  /** Δ log10 P under the character model of replacing text[i, i + chars.length) by `chars` (window loaded). */
-  private charDelta(k: number, chars: string, base: number): number {
-    this.win.candidate(chars);
-    return this.win.sumFrom(k) - base;
+  /**
+   * Scores of replacing text[i, i + n) by each of `chars` in the loaded window (k = i's index in it), for
+   * withWords: Δ log10 P under the character model (window minus `base`) + the channel term. A window sum stops
+   * as soon as the candidate can no longer reach withWords' cut-off (its terms are ≤ 0): that score is then only
+   * known to be below the cut-off, all withWords needs unless another candidate reaches it, and then the
+   * unfinished ones are summed in full. Most positions have no candidate near the cut-off. `own`: each
+   * candidate's own term (position k) when the caller has it, not looked up again.
+   */
+  private scoreCandidates(k: number, base: number, chars: readonly string[], channel: readonly number[], own?: readonly number[]): Candidate[] {
+    const sum = (x: number, floor: number) => {
+      this.win.candidate(chars[x]);
+      return own ? this.win.sumFrom(k + 1, floor, own[x]) : this.win.sumFrom(k, floor);
+    };
+    const cutoff = this.p.threshold - WORD_REACH;
+    const scored: Candidate[] = [];
+    const unfinished: number[] = [];
+    let reached = false;
+    for (let x = 0; x < chars.length; x++) {
+      // (a hair below the cut-off, so that rounding cannot put a stopped sum's score on the wrong side of it)
+      const floor = cutoff + base - channel[x] - 1e-9;
+      const total = sum(x, floor);
+      if (total < floor) unfinished.push(x);
+      const score = total - base + channel[x];
+      if (score >= cutoff) reached = true;
+      scored.push({ chars: chars[x], score });
+    }
+    if (reached) for (const x of unfinished) scored[x].score = sum(x, -Infinity) - base + channel[x];
+    return scored;
   }
 
   private baseAt(i: number, n: number): number {
@@ -270,17 +294,36 @@ export class ParagraphScorer {
     if (!this.suspicious(i)) return [];
     const { lp, win } = this;
     const k = win.load(this.codes, i, 1);
-    // Stage 1: the candidate given its left context only (one n-gram chain each).
-    const pre: Array<{ c: Confusable; s: number }> = [];
+    // Stage 1: the candidate given its left context only (one n-gram chain each). The best STAGE2 are kept in
+    // order, ties in the set's order (as a stable sort): inserted into a short list, nothing made per candidate.
+    const best: Confusable[] = [];
+    const bestScore: number[] = [];
+    const bestOwn: number[] = [];
     for (const c of confusables(this.text[i], this.p.maxRank)) {
       win.candidate(c.char);
-      pre.push({ c, s: win.charLogProb(k) - lp[i] + CHANNEL[c.kind] });
+      const own = win.charLogProb(k);
+      const s = own - lp[i] + CHANNEL[c.kind];
+      let at = best.length;
+      while (at > 0 && bestScore[at - 1] < s) at--;
+      if (at >= STAGE2) continue;
+      best.splice(at, 0, c);
+      bestScore.splice(at, 0, s);
+      bestOwn.splice(at, 0, own);
+      if (best.length > STAGE2) {
+        best.pop();
+        bestScore.pop();
+        bestOwn.pop();
+      }
     }
-    pre.sort((a, b) => b.s - a.s);
     // Stage 2: the full window for the best of them.
     const base = this.baseAt(i, 1);
-    const scored: Candidate[] = [];
-    for (const { c } of pre.slice(0, STAGE2)) scored.push({ chars: c.char, score: this.charDelta(k, c.char, base) + CHANNEL[c.kind] });
+    const scored = this.scoreCandidates(
+      k,
+      base,
+      best.map((c) => c.char),
+      best.map((c) => CHANNEL[c.kind]),
+      bestOwn,
+    );
     return this.withWords(i, 1, scored);
   }
 
@@ -295,13 +338,14 @@ export class ParagraphScorer {
     if (!words.length) return [];
     const base = this.baseAt(i, 2);
     const k = this.win.load(this.codes, i, 2);
-    const scored: Candidate[] = [];
+    const both: string[] = [];
+    const channel: number[] = [];
     for (const w of words) {
       if (w[0] === text[i] || w[1] === text[i + 1]) continue; // one changed character is the single case
-      const channel = this.channelOf(text[i], w[0]) + this.channelOf(text[i + 1], w[1]);
-      scored.push({ chars: w, score: this.charDelta(k, w, base) + channel });
+      both.push(w);
+      channel.push(this.channelOf(text[i], w[0]) + this.channelOf(text[i + 1], w[1]));
     }
-    return this.withWords(i, 2, scored);
+    return this.withWords(i, 2, this.scoreCandidates(k, base, both, channel));
   }
 
   private channelOf(written: string, meant: string): number {

@@ -130,9 +130,9 @@ export class WindowScorer {
   /**
    * Sum of charLogProb over the window from position j to its end. With `floor`, stops as soon as the sum falls
    * below it (every term is ≤ 0, so the full sum would too): the result is then some value below `floor`.
+   * `sum`: the terms before j when the caller has them already (added first, so the sum is the same number).
    */
-  sumFrom(j: number, floor = -Infinity): number {
-    let sum = 0;
+  sumFrom(j: number, floor = -Infinity, sum = 0): number {
     for (let x = j; x < this.len && sum >= floor; x++) sum += this.charLogProb(x);
     return sum;
   }
