@@ -73,7 +73,8 @@ function load(): Table {
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [c, r, s] = line.split('\t');
-    if (!c || !r) continue;
+    // (a character listed twice keeps its first line: ranks are line numbers, the lists below in rank order)
+    if (!c || !r || rank.has(c)) continue;
     rank.set(c, rank.size);
     const rs = r.split(' ');
     readings.set(c, rs);
@@ -166,14 +167,20 @@ function computeConfusables(c: string, maxRank: number): Confusable[] {
   const t = load();
   const rs = t.readings.get(c);
   if (!rs) return [];
-  // Each character once, under its first (most likely) kind: marked by code for this call.
+  // Each character once, under its first (most likely) kind: marked by code for this call. The sound lists are
+  // in rank order (filled line by line, ranks being line numbers): read up to the first character past the limit.
+  // The shape neighbours are not.
   const mark = ++generation;
   const out: Confusable[] = [];
   const add = (chars: readonly string[] | string | undefined, kind: ConfusionKind, limit = maxRank) => {
     for (const x of chars ?? []) {
       const code = x.charCodeAt(0);
       const rank = x.length === 1 ? t.rankByCode[code] : Infinity;
-      if (x === c || marks[code] === mark || !(rank < limit)) continue;
+      if (!(rank < limit)) {
+        if (kind === 'shape') continue;
+        break;
+      }
+      if (x === c || marks[code] === mark) continue;
       marks[code] = mark;
       out.push((sharedConfusables[kind][code] ??= { char: x, kind, rank }));
     }
@@ -206,7 +213,17 @@ export function charsWithInitial(letter: string): string[] {
   return out;
 }
 
-let pairIndex: Map<number, string[]> | undefined;
+/**
+ * The pair index, flat: the words of key `pairKey(a, b)` are words[start[id], start[id + 1]) with id = ids.get(key),
+ * each as its two codes (c0 << 16 | c1), in dictionary order. Typed arrays rather than an array and a string per
+ * word: 150,000 entries are then a few objects for the garbage collector to copy, not 190,000.
+ */
+interface PairIndex {
+  ids: Map<number, number>;
+  start: Int32Array;
+  words: Int32Array;
+}
+let pairIndex: PairIndex | undefined;
 /** Two-character words must be at least this frequent (jieba's scale) to be proposed for a two-character slip. */
 export const PAIR_MIN_FREQ = 20;
 
@@ -215,9 +232,11 @@ export const PAIR_MIN_FREQ = 20;
  * indexed by their toneless syllables (pairKey): the candidates when both characters of a word were mistyped by
  * sound (正负 for 政府, 心细 for 信息).
  */
-function pairs(): Map<number, string[]> {
+function pairs(): PairIndex {
   if (pairIndex) return pairIndex;
-  const index = new Map<number, string[]>();
+  // The entries (key, word) in dictionary order, then laid out by key.
+  const keys: number[] = [];
+  const codes: number[] = [];
   // Words by their two codes, to keep the first line of a word found in several dictionaries.
   const seen = new Set<number>();
   for (const bytes of lexiconInputs())
@@ -229,24 +248,37 @@ function pairs(): Map<number, string[]> {
       const at = i;
       i = end + 1;
       if (at + 6 >= end || bytes[at + 6] !== 32 || bytes[at] >> 4 !== 0xe || bytes[at + 3] >> 4 !== 0xe) continue;
+      if (!(leadingNumber(bytes, at + 7, end) >= PAIR_MIN_FREQ)) continue;
       const c0 = utf8Code3(bytes, at);
       const c1 = utf8Code3(bytes, at + 3);
       const s0 = syllableIdsOf(c0);
       const s1 = syllableIdsOf(c1);
-      const both = (c0 << 16) | c1; // a small integer (not a heap number) as the key
-      if (!s0.length || !s1.length || seen.has(both) || !(leadingNumber(bytes, at + 7, end) >= PAIR_MIN_FREQ)) continue;
+      const both = (c0 << 16) | c1; // a small integer (not a heap number)
+      if (!s0.length || !s1.length || seen.has(both)) continue;
       seen.add(both);
-      const w = String.fromCharCode(c0, c1);
       for (const a of s0)
         for (const b of s1) {
-          const k = pairKey(a, b);
-          const l = index.get(k);
-          if (l) l.push(w);
-          else index.set(k, [w]);
+          keys.push(pairKey(a, b));
+          codes.push(both);
         }
     }
-  pairIndex = index;
-  return index;
+  const ids = new Map<number, number>();
+  const counts: number[] = [];
+  for (const k of keys) {
+    let id = ids.get(k);
+    if (id === undefined) {
+      ids.set(k, (id = counts.length));
+      counts.push(0);
+    }
+    counts[id]++;
+  }
+  const start = new Int32Array(counts.length + 1);
+  for (let id = 0; id < counts.length; id++) start[id + 1] = start[id] + counts[id];
+  const next = start.slice(0, counts.length);
+  const words = new Int32Array(keys.length);
+  for (let e = 0; e < keys.length; e++) words[next[ids.get(keys[e])!]++] = codes[e];
+  pairIndex = { ids, start, words };
+  return pairIndex;
 }
 
 /** The character of the three UTF-8 bytes at b[at]. */
@@ -316,17 +348,21 @@ function computeSoundAlikeWords(c1: string, c2: string): string[] {
   const s0 = syllableIdsOf(c1.charCodeAt(0));
   const s1 = syllableIdsOf(c2.charCodeAt(0));
   if (!s0.length || !s1.length) return [];
-  const idx = pairs();
-  const self = c1 + c2;
+  const { ids, start, words } = pairs();
+  const self = (c1.charCodeAt(0) << 16) | c2.charCodeAt(0);
   const out: string[] = [];
   // A word is listed once under each pair of its syllables: repeats only when a character has several readings.
-  const seen = s0.length > 1 || s1.length > 1 ? new Set<string>() : undefined;
+  const seen = s0.length > 1 || s1.length > 1 ? new Set<number>() : undefined;
   for (const a of s0)
-    for (const b of s1)
-      for (const w of idx.get(pairKey(a, b)) ?? []) {
+    for (const b of s1) {
+      const id = ids.get(pairKey(a, b));
+      if (id === undefined) continue;
+      for (let p = start[id]; p < start[id + 1]; p++) {
+        const w = words[p];
         if (w === self || seen?.has(w)) continue;
         seen?.add(w);
-        out.push(w);
+        out.push(String.fromCharCode(w >>> 16, w & 0xffff));
       }
+    }
   return out;
 }
