@@ -160,6 +160,9 @@ function windowScorer(ng: LanguageModel['ngram']): WindowScorer {
 }
 const DE = '的地得';
 
+/** The buffers of the scorer's codes and log-probabilities, reused from sentence to sentence. */
+let scratch = { codes: new Uint16Array(512), lp: new Float64Array(512) };
+
 /**
  * Scores corrections in one paragraph, left to right. The character model's log-probabilities of the text are
  * computed once and updated when a correction is accepted (so that the next position is judged in corrected
@@ -167,7 +170,8 @@ const DE = '的地得';
  * keeps about 93% of real errors) and so is the pair it starts (nextGate: keeps 99.6% of the errors corrected
  * and under a third of the remaining positions of clean reports, about 4% of all characters); candidates are
  * scored first by the character model alone and only the best few also by the word model (the windows are
- * scored by wrong-char-window.ts).
+ * scored by wrong-char-window.ts). One scorer at a time: a new one takes over the buffers of the last (the
+ * sentences are checked one after the other).
  */
 export class ParagraphScorer {
   private text: string;
@@ -185,8 +189,10 @@ export class ParagraphScorer {
     this.text = text;
     this.order = lm.ngram.order;
     this.win = windowScorer(lm.ngram);
-    this.codes = normalizeCodes(text);
-    this.lp = new Float64Array(text.length);
+    // (views of buffers kept for the next sentence: two new buffers a sentence kept the collector busy)
+    if (scratch.codes.length < text.length) scratch = { codes: new Uint16Array(text.length * 2), lp: new Float64Array(text.length * 2) };
+    this.codes = normalizeCodes(text, scratch.codes.subarray(0, text.length));
+    this.lp = scratch.lp.subarray(0, text.length);
     for (let j = 0; j < text.length; j++) this.lp[j] = chainLogProb(lm.ngram, this.codes, j);
   }
 
@@ -386,11 +392,11 @@ interface SentenceFinding {
  * Results by settings, then by sentence text: reports repeat sentences, and the editor re-checks unchanged ones.
  * (Keyed in two steps so that no key string of sentence and settings is built per sentence.)
  */
-const CACHE = new Map<string, Map<string, SentenceFinding[]>>();
+const CACHE = new Map<string, Map<string, readonly SentenceFinding[]>>();
 const CACHE_MAX = 5000;
 
 /** The cache of one set of settings (the settings rarely change: those of the last few are kept). */
-function sentenceCache(p: ModelParams, dictionary: ReadonlySet<string>): Map<string, SentenceFinding[]> {
+function sentenceCache(p: ModelParams, dictionary: ReadonlySet<string>): Map<string, readonly SentenceFinding[]> {
   const sig = `${JSON.stringify(p)}\u0000${[...dictionary].sort().join('\u0001')}`;
   let cache = CACHE.get(sig);
   if (!cache) {
@@ -400,15 +406,18 @@ function sentenceCache(p: ModelParams, dictionary: ReadonlySet<string>): Map<str
   return cache;
 }
 
+/** No finding (one array for all the sentences without, which the cache keeps). */
+const NONE: readonly SentenceFinding[] = Object.freeze([]);
+
 /** The model pass over one sentence; `segmented` gives its tokens (taken only for the few sentences worth trying). */
-function checkSentence(lm: LanguageModel, text: string, segmented: () => Token[], dictionary: ReadonlySet<string>, p: ModelParams): SentenceFinding[] {
-  const found: SentenceFinding[] = [];
+function checkSentence(lm: LanguageModel, text: string, segmented: () => Token[], dictionary: ReadonlySet<string>, p: ModelParams): readonly SentenceFinding[] {
   const scorer = new ParagraphScorer(lm, text, p);
-  if (scorer.garbled()) return found;
+  if (scorer.garbled()) return NONE;
   // Most sentences have no unexpected character at all: nothing to try.
   let any = false;
   for (let i = 0; i < text.length && !any; i++) any = scorer.suspicious(i);
-  if (!any) return found;
+  if (!any) return NONE;
+  const found: SentenceFinding[] = [];
   const tokens = segmented();
   const mask = protectedSpans(text, tokens, dictionary, (w) => lm.wordFreq(w));
   // 的/地/得 are left to the 的/地 pass (wrong-char-de.ts), which flags them only where the grammar is certain.

@@ -49,9 +49,8 @@ export function normCodeOf(c: number): number {
   return CODES[c] || (CODES[c] = normChar(String.fromCharCode(c)).charCodeAt(0));
 }
 
-/** normalize(text) as codes. */
-export function normalizeCodes(text: string): Uint16Array {
-  const codes = new Uint16Array(text.length);
-  for (let j = 0; j < text.length; j++) codes[j] = normCodeOf(text.charCodeAt(j));
-  return codes;
+/** normalize(text) as codes, written into `into` when given (at least text.length long). */
+export function normalizeCodes(text: string, into = new Uint16Array(text.length)): Uint16Array {
+  for (let j = 0; j < text.length; j++) into[j] = normCodeOf(text.charCodeAt(j));
+  return into;
 }
