@@ -90,9 +90,13 @@ function best(p: Scope, a: number, b: number): Hit | undefined {
       const j = i - s;
       const alike = soundAlikeCodes(text.charCodeAt(i));
       if (!alike.size) continue;
-      for (const d of lm.lexicon.deletionCandidates(w.slice(0, j) + w.slice(j + 1))) {
-        if (d.pos !== j || d.word.length !== w.length || !alike.has(d.word.charCodeAt(j))) continue;
-        const fixed = d.word;
+      // (read from the index's entries `${word}${pos}|…` as they stand: most are not kept)
+      const entries = lm.lexicon.deletionEntries(w.slice(0, j) + w.slice(j + 1)) ?? '';
+      for (let at = 0, bar = 0; at < entries.length; at = bar + 1) {
+        bar = entries.indexOf('|', at);
+        if (bar < 0) bar = entries.length;
+        if (bar - 1 - at !== w.length || entries.charCodeAt(bar - 1) - 48 !== j || !alike.has(entries.charCodeAt(at + j))) continue;
+        const fixed = entries.slice(at, bar - 1);
         if (lm.wordFreq(fixed) < MIN_FREQ) continue;
         asWritten ??= charLogProbs(p, s, end);
         const charGain = charLogProbs(p, s, end, i, fixed.charCodeAt(j)) - asWritten;

@@ -169,9 +169,7 @@ export class Lexicon {
     const cacheKey = limit === Infinity ? key : `${key}\u0000${limit}`;
     const hit = this.parsed.get(cacheKey);
     if (hit) return hit;
-    const own = deletions.get(key);
-    const inBase = this.base?.deletions(key);
-    const v = inBase && own ? `${inBase}|${own}` : (inBase ?? own);
+    const v = this.deletionEntries(key, deletions);
     const parts = v ? v.split('|') : [];
     if (parts.length > limit) parts.length = limit;
     const list = parts.map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
@@ -188,6 +186,16 @@ export class Lexicon {
     const own = this.deletionIndex();
     if (own.size && own.has(s.slice(start, end))) return true;
     return this.base ? this.base.hasDeletions(s, start, end) : false;
+  }
+
+  /**
+   * deletionCandidates(key) unparsed: `${word}${pos}` joined by "|" (undefined when none). For callers that
+   * look at hundreds of thousands of keys and keep few of their words: no object per word, nothing memoised.
+   */
+  deletionEntries(key: string, deletions = this.deletionIndex()): string | undefined {
+    const own = deletions.get(key);
+    const inBase = this.base?.deletions(key);
+    return inBase && own ? `${inBase}|${own}` : (inBase ?? own);
   }
 
   /** The deletion index of the words in `freq`, built on first use (over a compiled base it starts empty). */
