@@ -303,18 +303,18 @@ class InsertionScorer {
   }
 
   /**
-   * Whether the character model has seen `ch` beside the characters around the gap: for a character that
+   * Whether the character model has seen the character (`code`) beside the characters around the gap: for a character that
    * begins (ends) the completed word, the pair it forms with the text before (after) the gap; with `three`, also
-   * the three characters (left, ch, right). A character never seen in that company is no plausible repair (on
+   * the three characters (left, character, right). A character never seen in that company is no plausible repair (on
    * held-out reports the test loses few drops and some false alarms), and the test costs a look-up or two where
    * `gain` costs a window of them. A boundary (a paragraph end, a symbol the model does not read) imposes nothing.
    */
-  fits(gap: number, ch: string, first: boolean, last: boolean, three: boolean): boolean {
+  fits(gap: number, code: number, first: boolean, last: boolean, three: boolean): boolean {
     const ng = this.ng;
     const gram = this.gram;
     const l = this.codes[gap];
     const r = gap + 1 < this.codes.length ? this.codes[gap + 1] : BOUNDARY_CODE;
-    const c = normCodeOf(ch.charCodeAt(0));
+    const c = normCodeOf(code);
     if (c === BOUNDARY_CODE) return true;
     if (first && l !== BOUNDARY_CODE) {
       gram[0] = l;
@@ -448,17 +448,18 @@ export function scoreInsertions(
           if (g < t.start - 1 || g > t.end + 1) continue;
           // a part is completed at its ends (素质 → 高素质), never split
           if (part && c.pos !== 0 && c.pos !== c.word.length - 1) continue;
-          const ch = c.word[c.pos];
+          const code = c.word.charCodeAt(c.pos);
           // a character the model never saw beside these neighbours is no repair; the candidates of a one-character
           // fragment (every word holding the character) and of a part must fit the characters on both sides
-          if (!lmScorer.fits(g, ch, c.pos === 0, c.pos === c.word.length - 1, single || part)) continue;
-          const id = g * 65536 + ch.charCodeAt(0);
+          if (!lmScorer.fits(g, code, c.pos === 0, c.pos === c.word.length - 1, single || part)) continue;
+          const id = g * 65536 + code;
           const prev = seen.get(id);
           if (prev) {
             // same insertion through a longer word: keep the longer word, it shows more of the context
             if (c.word.length > prev.word.length) Object.assign(prev, { word: c.word, keyStart: a, keyEnd: b });
             continue;
           }
+          const ch = c.word[c.pos];
           // putting the character back would split a word of the text (平|米), or a frequent pair of characters
           if (inWord[g]) continue;
           if (g > 0 && !pairBlocked[g]) pairBlocked[g] = lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ ? 1 : 2;
