@@ -312,14 +312,15 @@ export class ParagraphScorer {
       let at = best.length;
       while (at > 0 && bestScore[at - 1] < s) at--;
       if (at >= STAGE2) continue;
-      best.splice(at, 0, c);
-      bestScore.splice(at, 0, s);
-      bestOwn.splice(at, 0, own);
-      if (best.length > STAGE2) {
-        best.pop();
-        bestScore.pop();
-        bestOwn.pop();
+      // in at `at`, the rest one place on (the last falling off a full list)
+      for (let x = Math.min(best.length, STAGE2 - 1); x > at; x--) {
+        best[x] = best[x - 1];
+        bestScore[x] = bestScore[x - 1];
+        bestOwn[x] = bestOwn[x - 1];
       }
+      best[at] = c;
+      bestScore[at] = s;
+      bestOwn[at] = own;
     }
     // Stage 2: the full window for the best of them.
     const base = this.baseAt(i, 1);
