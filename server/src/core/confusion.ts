@@ -34,6 +34,9 @@ interface Table {
 
 let table: Table | undefined;
 
+/** Readings of a character that count for sound confusions. */
+const SOUND_READINGS = 2;
+
 const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
 const FUZZY_INITIAL: Record<string, string[]> = { z: ['zh'], zh: ['z'], c: ['ch'], ch: ['c'], s: ['sh'], sh: ['s'], n: ['l'], l: ['n', 'r'], r: ['l'], f: ['h'], h: ['f'] };
 const FUZZY_FINAL: Record<string, string[]> = {
@@ -76,7 +79,10 @@ function load(): Table {
     // (a character listed twice keeps its first line: ranks are line numbers, the lists below in rank order)
     if (!c || !r || rank.has(c)) continue;
     rank.set(c, rank.size);
-    const rs = r.split(' ');
+    // Sound confusions come from the two commonest readings (the table lists them most common first): a writer
+    // types the usual pinyin of the word meant, and an input method offers a character under its usual
+    // readings, not a rare one (和 is read huò only in 和面: 或 → 和 is no slip).
+    const rs = r.split(' ').slice(0, SOUND_READINGS);
     readings.set(c, rs);
     shape.set(c, s ?? '');
     for (const x of rs) {

@@ -40,3 +40,11 @@ test('soundAlikeWords: dictionary words of the same syllables, the text itself e
   assert.ok(soundAlikeWords('心', '细').includes('信息'));
   assert.deepEqual(soundAlikeWords('a', 'b'), []);
 });
+
+test('sound confusions come from the two commonest readings of a character', () => {
+  // 和: hé, hè, huó, huò, hú: 或 (huò) is not a sound-alike of it; 长 (cháng, zhǎng) still is of 涨
+  assert.equal(confusionKind('或', '和'), undefined);
+  assert.equal(confusionKind('和', '或'), undefined);
+  assert.equal(confusionKind('长', '涨'), 'same-sound');
+  assert.deepEqual(readingsOf('和').slice(0, 2), ['he2', 'he4']);
+});

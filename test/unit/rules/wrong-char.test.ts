@@ -3,6 +3,9 @@ import { wrongChar } from '../../../server/src/rules/wrong-char';
 
 ruleTester(wrongChar, {
   valid: [
+    // 或 and 和 share only a rare reading of 和 (huò, as in 和面): no input-method slip
+    '每次配发都要有完整的记录或凭据。',
+    '粮食储备或粮食加工企业要按期上报库存。',
     // Names before a phase or plot suffix, and report shorthand (规上、规下).
     '华阳新天地、熙岸二期等项目已竣工。',
     '完成原银狐漆业地块的调查评估。',
