@@ -105,6 +105,8 @@ export const GUESSED_NAME = 2;
  * that are rare or unknown (GUESSED_NAME): a rare name in jieba's dictionary or the segmenter's guess for an
  * unknown pair, which a slip makes as often as a name does (关健岗位, 信息勾通, 营养建康).
  */
+const ORDINAL = /第[〇零一二三四五六七八九十百千两\d０-９]+(?:部分|季度|[章节条款项编篇届次期批轮])/g;
+
 export function protectedSpans(text: string, tokens: Token[], dictionary: ReadonlySet<string>, wordFreq: (w: string) => number = () => Infinity): Uint8Array {
   const mask = new Uint8Array(text.length);
   const set = (s: number, e: number) => mask.fill(PROTECTED, Math.max(0, s), Math.min(text.length, e));
@@ -130,6 +132,9 @@ export function protectedSpans(text: string, tokens: Token[], dictionary: Readon
     re.lastIndex = 0;
     while ((m = re.exec(text))) set(m.index + (m[1]?.length ?? 0), m.index + m[0].length - (m[3]?.length ?? 0));
   }
+  // Ordinals of a document's parts and of sessions (第十三节, 第三款, 第二十届): one is as right as another there.
+  ORDINAL.lastIndex = 0;
+  while ((m = ORDINAL.exec(text))) set(m.index, m.index + m[0].length);
   // Quotations and titles: “…”, 《…》, 「…」.
   const re = /“[^”\n]{1,30}”|《[^》\n]{1,40}》|「[^」\n]{1,30}」|‘[^’\n]{1,30}’/g;
   while ((m = re.exec(text))) set(m.index, m.index + m[0].length);

@@ -3,6 +3,9 @@ import { wrongChar } from '../../../server/src/rules/wrong-char';
 
 ruleTester(wrongChar, {
   valid: [
+    // ordinals of a document's parts: 第十三节 is as right as 第十三届
+    '第十三节 附则',
+    '依照第十四节和第三款的规定办理。',
     // 或 and 和 share only a rare reading of 和 (huò, as in 和面): no input-method slip
     '每次配发都要有完整的记录或凭据。',
     '粮食储备或粮食加工企业要按期上报库存。',
