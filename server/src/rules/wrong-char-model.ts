@@ -457,6 +457,9 @@ function checkSentence(lm: LanguageModel, text: string, segmented: () => Token[]
         if (!t || t.end < i + n || lm.wordFreq(cur.slice(t.start, i) + best.chars + cur.slice(i + n, t.end)) < GUESSED_NAME_MIN_FREQ) continue;
       }
       const [ws, we] = displaySpan(tokens, i, i + n);
+      // The same words repeated in one sentence are parallel phrasing, not a slip made twice the same way
+      // (中国之问、世界之问、时代之问; 不负时代、不负人民).
+      if (we - ws >= 2 && repeatsIn(text, text.slice(ws, we))) continue;
       const token = tokens.find((t) => t.start <= i && t.end > i);
       const fixWord = (chars: string) => cur.slice(ws, i) + chars + cur.slice(i + n, we);
       const shown = ranked.filter((r) => r.score >= best.score - q.suggestMargin).slice(0, q.maxSuggestions);
@@ -536,6 +539,12 @@ export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], 
       });
     }
   }
+}
+
+/** Whether `part` occurs at least twice in `text`. */
+function repeatsIn(text: string, part: string): boolean {
+  const first = text.indexOf(part);
+  return first >= 0 && text.indexOf(part, first + 1) >= 0;
 }
 
 /**

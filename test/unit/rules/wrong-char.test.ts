@@ -3,6 +3,9 @@ import { wrongChar } from '../../../server/src/rules/wrong-char';
 
 ruleTester(wrongChar, {
   valid: [
+    // the same words repeated in one sentence: parallel phrasing, not the same slip made twice
+    '我们要不断回答发展之问、改革之问、民生之问、时代之问。',
+    '坚持回答好时代之问、人民之问，推动各项工作落地见效。',
     // ordinals of a document's parts: 第十三节 is as right as 第十三届
     '第十三节 附则',
     '依照第十四节和第三款的规定办理。',
