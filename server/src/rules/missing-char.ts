@@ -184,7 +184,12 @@ function terseItems(text: string): Uint8Array {
     const afterComma = text[a - 1] === '、';
     const beforeComma = text[b] === '、';
     if ((afterComma && beforeComma) || (afterComma && short(prev)) || (beforeComma && short(next))) out.fill(1, a, b);
-    if (b - a < 3) continue;
+    if (b - a < 3) {
+      // the last of a run of one- or two-character items before a longer one (雾、雨、雪、冰等天气): the longer one
+      // begins with one more item of that size
+      if (afterComma && short(prev) && beforeComma && next && next[1] - next[0] > TERSE_ITEM) out.fill(1, next[0], next[0] + (b - a));
+      continue;
+    }
     // an item of 3–4 characters next to a longer one (推动外贸稳规模、优结构): the same terse pattern ends (or begins) the
     // longer one
     if (afterComma && prev && prev[1] - prev[0] > TERSE_ITEM) {

@@ -8,6 +8,8 @@ import { segment } from '../../../server/src/core/segmenter';
 // Our own sentences, in the style of local work reports.
 ruleTester(missingChar, {
   valid: [
+    // a list of one-character items runs into the longer last one (冰 is the last item, not 冰雪 cut short)
+    '及时发布雾、雨、雪、冰等恶劣天气预警信息。',
     // standard short forms of current report language (scripts/data/policy-terms.txt)
     '经县政府常务会研究，同意该实施方案。',
     '全年争取专项债资金2.3亿元，支持基础设施建设。',
