@@ -227,9 +227,13 @@ interface Weak {
  */
 function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq: number): Weak[] {
   const out: Weak[] = [];
-  for (const t of tokens) {
+  const space = (t: Token | undefined) => !!t && /^\s+$/.test(t.word);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     if (!isHan(t.word[0])) continue;
     if (t.word.length === 1) {
+      // a character set apart by spaces is spaced-out typography (审 验, 目  录), not a word cut short
+      if (space(tokens[k - 1]) || space(tokens[k + 1])) continue;
       const f = lm.lexicon.wordFreq(t.word);
       out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ && lm.lexicon.standaloneShare(t.word) >= PART_SHARE, part: false });
     }

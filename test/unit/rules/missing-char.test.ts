@@ -8,6 +8,8 @@ import { segment } from '../../../server/src/core/segmenter';
 // Our own sentences, in the style of local work reports.
 ruleTester(missingChar, {
   valid: [
+    // spaced-out headings: a character set apart by spaces is typography, not a word cut short
+    '第一节 审 验',
     // a list of one-character items runs into the longer last one (冰 is the last item, not 冰雪 cut short)
     '及时发布雾、雨、雪、冰等恶劣天气预警信息。',
     // standard short forms of current report language (scripts/data/policy-terms.txt)
