@@ -114,7 +114,15 @@ export class Lexicon {
     if (v === undefined) {
       const alone = this.wordFreq(ch);
       let inside = 0;
-      for (const c of this.deletionCandidates(ch)) inside += this.wordFreq(c.word);
+      // the words of deletionCandidates(ch), read from the entries in place (`${word}${pos}|…`): a character
+      // is in hundreds of words, and most characters are asked about once
+      const entries = this.deletionEntries(ch);
+      for (let s = 0; entries && s < entries.length; ) {
+        const bar = entries.indexOf('|', s);
+        const end = bar < 0 ? entries.length : bar;
+        inside += this.freqAt(entries, s, end - 1);
+        s = end + 1;
+      }
       v = alone + inside > 0 ? alone / (alone + inside) : 1;
       if (this.shares.size >= 20000) this.shares.clear();
       this.shares.set(ch, v);
