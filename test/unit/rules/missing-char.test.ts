@@ -1,13 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
-import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, STANDALONE, TERSE_LIST } from '../../../server/src/rules/missing-char';
+import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, NAME_LIKE, STANDALONE, SYNONYM, TERSE_LIST } from '../../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../../server/src/core/lm';
 import { segment } from '../../../server/src/core/segmenter';
 
 // Our own sentences, in the style of local work reports.
 ruleTester(missingChar, {
   valid: [
+    // a one-character function word is no word cut short: 应 says what 应当 says
+    '项目资金应专款专用，不得挪作他用。',
+    '相关记录应至少保存三年。',
     // spaced-out headings: a character set apart by spaces is typography, not a word cut short
     '第一节 审 验',
     // a list of one-character items runs into the longer last one (冰 is the last item, not 冰雪 cut short)
@@ -194,4 +197,16 @@ test('the character-model gain of each scored insertion is the one insertionGain
   assert.ok(checked > 50, `${checked} insertions`);
   // a 16-bit fingerprint collision may let the string walk take a gram the model lacks (rare)
   assert.ok(differ <= checked / 100, `${differ} of ${checked} differ`);
+});
+
+test('completing a function word into its two-character synonym, and a character right after a name, need more evidence', () => {
+  const lm = getLanguageModel();
+  const loose = { ...DEFAULT_PARAMS, threshold: -10 };
+  const text = '项目资金应专款专用。';
+  const dang = scoreInsertions(text, segment(text), lm, loose).find((i) => i.ch === '当' && i.gap === 5);
+  assert.ok(dang && dang.flags & SYNONYM, '应 → 应当 is a synonym');
+  assert.ok(scoreOf(dang, DEFAULT_PARAMS) <= scoreOf({ ...dang, flags: dang.flags & ~SYNONYM }, DEFAULT_PARAMS) - DEFAULT_PARAMS.synonymMargin);
+  const mine = '启动泰山矿开采工作。'; // 泰山 is a place name: 泰山矿 a mine
+  const shan = scoreInsertions(mine, segment(mine), lm, loose).find((i) => i.gap === 5 && i.ch === '山');
+  assert.ok(shan && shan.flags & NAME_LIKE, 'the character after a place name belongs to the name');
 });
