@@ -123,10 +123,12 @@ export function buildVocab(dataDir: string): void {
   const lines = final.sort((a, b) => b[1] - a[1]).map(([g, c]) => `${g} ${Math.max(3, Math.round(c / 2))} n`);
   if (fs.existsSync(terms)) {
     for (const l of fs.readFileSync(terms, 'utf8').split('\n')) {
-      const t = l.trim();
+      // `term` or `term frequency` (a term the segmenter would otherwise cut across: 各|条线, not 各条|线)
+      const [t, f] = l.trim().split(/\s+/);
+      const freq = Number(f) > 0 ? Number(f) : POLICY_FREQ;
       // listed terms that jieba knows only as rare words are raised too (实施方案 has 3)
-      if (!t || t.startsWith('#') || (jiebaFreq.get(t) ?? 0) >= POLICY_FREQ || kept.has(t)) continue;
-      lines.push(`${t} ${POLICY_FREQ} n`);
+      if (!t || t.startsWith('#') || (jiebaFreq.get(t) ?? 0) >= freq || kept.has(t)) continue;
+      lines.push(`${t} ${freq} n`);
     }
   }
   fs.writeFileSync(path.join(dataDir, 'report-vocab.dict'), lines.join('\n') + '\n');
