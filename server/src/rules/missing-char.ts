@@ -4,7 +4,7 @@ const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
 import { isHan } from '../core/text';
 import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
-import { WindowScorer, chainLogProb } from './wrong-char-window';
+import { WindowScorer, chainLogProb } from '../core/lm/window';
 
 /**
  * missing-char — a character dropped from a word (付诸施 → 付诸实施, 际问题 → 实际问题, 有限司 → 有限公司).
@@ -300,7 +300,7 @@ let sharedWindow: WindowScorer | undefined;
  * The character model's change when one character is put into a paragraph: log10 P of the inserted character
  * and the order-1 characters after it (each given its left context), minus that of those characters as written.
  * Works on codes (no strings per candidate): the text's own log-probabilities are computed once per position,
- * and the candidates for one gap share a window in wrong-char-window.ts's scorer (n-grams that do not touch
+ * and the candidates for one gap share a window in core/lm/window.ts's scorer (n-grams that do not touch
  * the inserted character are looked up once per gap).
  */
 class InsertionScorer {

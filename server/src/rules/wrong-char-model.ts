@@ -2,7 +2,7 @@ import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusab
 import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
 import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
-import { WindowScorer, chainLogProb } from './wrong-char-window';
+import { WindowScorer, chainLogProb } from '../core/lm/window';
 
 /**
  * The model pass of `wrong-char`: a noisy channel over single characters and character pairs.
@@ -175,7 +175,7 @@ let scratch = { codes: new Uint16Array(512), lp: new Float64Array(512) };
  * keeps about 93% of real errors) and so is the pair it starts (nextGate: keeps 99.6% of the errors corrected
  * and under a third of the remaining positions of clean reports, about 4% of all characters); candidates are
  * scored first by the character model alone and only the best few also by the word model (the windows are
- * scored by wrong-char-window.ts). One scorer at a time: a new one takes over the buffers of the last (the
+ * scored by core/lm/window.ts). One scorer at a time: a new one takes over the buffers of the last (the
  * sentences are checked one after the other).
  */
 export class ParagraphScorer {

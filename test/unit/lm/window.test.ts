@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getLanguageModel, normalize } from '../../../server/src/core/lm';
 import { confusables } from '../../../server/src/core/confusion';
-import { WindowScorer, chainLogProb } from '../../../server/src/rules/wrong-char-window';
+import { WindowScorer, chainLogProb } from '../../../server/src/core/lm/window';
 
 // The fast scorer must give the character model's own log-probabilities (shortest-first back-off walk). The
 // longest-first walk of charLogProb may take a gram the model lacks for a stored one when its 16-bit fingerprint

@@ -1,4 +1,5 @@
-import { BOUNDARY, type CharNgram } from '../core/lm';
+import { BOUNDARY } from './normalize';
+import type { CharNgram } from './ngram';
 
 const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 /** Longest window: order-1 characters of context, at most two replaced characters, order-1 characters after. */
@@ -7,7 +8,8 @@ const UNKNOWN = -2;
 
 /**
  * The character model's log-probabilities of a short window of text in which a few characters are replaced
- * by one candidate after another (the wrong-char model pass tries dozens of candidates per position).
+ * by one candidate after another (the wrong-char model pass tries dozens of candidates per position;
+ * missing-char puts one character into a gap, its window holding a slot for it).
  *
  * The result equals CharNgram.charLogProb on the window as a string, computed with far fewer table probes:
  *  - n-grams and contexts that do not touch the replaced characters are looked up once per window, not once
