@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { dataPath } from './data';
 import { lexiconInputs } from './lm/compiled';
+import { inputDigest } from './lm/lexicon-table';
 
 /**
  * Confusion sets: which characters a writer or an input method may put in place of a given one, and how
@@ -224,7 +225,7 @@ export function charsWithInitial(letter: string): string[] {
  * each as its two codes (c0 << 16 | c1), in dictionary order. Typed arrays rather than an array and a string per
  * word: 150,000 entries are then a few objects for the garbage collector to copy, not 190,000.
  */
-interface PairIndex {
+export interface PairIndex {
   ids: Map<number, number>;
   start: Int32Array;
   words: Int32Array;
@@ -239,7 +240,11 @@ export const PAIR_MIN_FREQ = 20;
  * sound (正负 for 政府, 心细 for 信息).
  */
 function pairs(): PairIndex {
-  if (pairIndex) return pairIndex;
+  if (!pairIndex) pairIndex = openPairIndex() ?? buildPairIndex();
+  return pairIndex;
+}
+
+export function buildPairIndex(): PairIndex {
   // The entries (key, word) in dictionary order, then laid out by key.
   const keys: number[] = [];
   const codes: number[] = [];
@@ -283,8 +288,98 @@ function pairs(): PairIndex {
   const next = start.slice(0, counts.length);
   const words = new Int32Array(keys.length);
   for (let e = 0; e < keys.length; e++) words[next[ids.get(keys[e])!]++] = codes[e];
-  pairIndex = { ids, start, words };
-  return pairIndex;
+  return { ids, start, words };
+}
+
+/**
+ * The pair index compiled by `npm run build` (server/data/pair-index.bin, not committed; building it reads the
+ * 350,000 dictionary lines, about 80 ms at every start). Layout (little-endian): "RLPI", format, digest of the
+ * dictionaries and the confusion table (20 bytes), counts, then the syllables (UTF-16, "\n"-separated: the ids of
+ * this process are given in order of first use, so the file names syllables), per key its two syllables' indices
+ * (u16 × 2), the key's first entry (i32, one more at the end) and the entries (i32: two character codes).
+ */
+export const PAIR_FILE = 'pair-index.bin';
+const PAIR_MAGIC = 'RLPI';
+/** Bump when the way the index is built changes (part of the digest). */
+const PAIR_FORMAT = 1;
+const PAIR_HEADER = 48;
+
+function pairDigest(): Buffer {
+  const table = dataPath('hanzi-confusion.tsv');
+  const inputs = [...lexiconInputs(), fs.existsSync(table) ? fs.readFileSync(table) : Buffer.alloc(0)];
+  return inputDigest(inputs, `pairs${PAIR_FORMAT} min${PAIR_MIN_FREQ} readings${SOUND_READINGS}`);
+}
+
+/** The compiled pair index when it matches the dictionaries and the confusion table, else undefined. */
+export function openPairIndex(): PairIndex | undefined {
+  try {
+    const file = dataPath(PAIR_FILE);
+    if (!fs.existsSync(file)) return undefined;
+    const buf = fs.readFileSync(file);
+    if (buf.length < PAIR_HEADER || buf.toString('latin1', 0, 4) !== PAIR_MAGIC || buf.readUInt32LE(4) !== PAIR_FORMAT) return undefined;
+    if (!buf.subarray(8, 28).equals(pairDigest().subarray(0, 20))) return undefined;
+    const syllableChars = buf.readUInt32LE(28);
+    const nKeys = buf.readUInt32LE(32);
+    const nWords = buf.readUInt32LE(36);
+    let o = PAIR_HEADER;
+    const syllables = buf.toString('utf16le', o, o + syllableChars * 2).split('\n');
+    o += syllableChars * 2;
+    o += o % 4;
+    const need = o + nKeys * 4 + (nKeys + 1) * 4 + nWords * 4;
+    if (buf.length < need) return undefined;
+    const ab = buf.buffer.slice(buf.byteOffset + o, buf.byteOffset + need);
+    const pair = new Uint16Array(ab, 0, nKeys * 2);
+    const start = new Int32Array(ab, nKeys * 4, nKeys + 1);
+    const words = new Int32Array(ab, nKeys * 4 + (nKeys + 1) * 4, nWords);
+    const ids = new Map<number, number>();
+    const sid = syllables.map(soundId);
+    for (let k = 0; k < nKeys; k++) ids.set(pairKey(sid[pair[2 * k]], sid[pair[2 * k + 1]]), k);
+    return { ids, start, words };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the pair index of the current dictionaries and confusion table (run by `npm run build`). */
+export function compilePairIndex(): { file: string; bytes: number } {
+  const { ids, start, words } = buildPairIndex();
+  // the syllables of this process by id, and each key's two
+  const names: string[] = [];
+  for (const [name, id] of soundIds) names[id] = name;
+  const used = new Map<number, number>();
+  const syllables: string[] = [];
+  const index = (id: number) => {
+    let i = used.get(id);
+    if (i === undefined) {
+      used.set(id, (i = syllables.length));
+      syllables.push(names[id]);
+    }
+    return i;
+  };
+  const pair = new Uint16Array(ids.size * 2);
+  for (const [key, k] of ids) {
+    pair[2 * k] = index(Math.floor(key / 0x10000));
+    pair[2 * k + 1] = index(key % 0x10000);
+  }
+  if (syllables.length > 0xffff) throw new Error('pair index: too many syllables');
+  const text = syllables.join('\n');
+  let o = PAIR_HEADER + text.length * 2;
+  o += o % 4;
+  const buf = Buffer.alloc(o + pair.byteLength + start.byteLength + words.byteLength);
+  buf.write(PAIR_MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(PAIR_FORMAT, 4);
+  pairDigest().copy(buf, 8, 0, 20);
+  buf.writeUInt32LE(text.length, 28);
+  buf.writeUInt32LE(ids.size, 32);
+  buf.writeUInt32LE(words.length, 36);
+  buf.write(text, PAIR_HEADER, 'utf16le');
+  Buffer.from(pair.buffer, pair.byteOffset, pair.byteLength).copy(buf, o);
+  Buffer.from(start.buffer, start.byteOffset, start.byteLength).copy(buf, o + pair.byteLength);
+  Buffer.from(words.buffer, words.byteOffset, words.byteLength).copy(buf, o + pair.byteLength + start.byteLength);
+  const file = dataPath(PAIR_FILE);
+  fs.writeFileSync(file, buf);
+  pairIndex = undefined;
+  return { file, bytes: buf.length };
 }
 
 /** The character of the three UTF-8 bytes at b[at]. */

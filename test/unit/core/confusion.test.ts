@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { confusables, confusionKind, readingsOf, soundAlikeCodes, soundAlikeWords } from '../../../server/src/core/confusion';
+import { buildPairIndex, confusables, confusionKind, openPairIndex, readingsOf, soundAlikeCodes, soundAlikeWords, type PairIndex } from '../../../server/src/core/confusion';
 
 // The lookups the wrong-char passes use many times are shortcuts of confusables(): they must agree with it.
 const CHARS = [...'据局信息政府安排健全率利是的行长重量乐', '㐀'];
@@ -47,4 +47,24 @@ test('sound confusions come from the two commonest readings of a character', () 
   assert.equal(confusionKind('和', '或'), undefined);
   assert.equal(confusionKind('长', '涨'), 'same-sound');
   assert.deepEqual(readingsOf('和').slice(0, 2), ['he2', 'he4']);
+});
+
+test('the pair index compiled by the build gives the same words as one built from the dictionaries', () => {
+  const compiled = openPairIndex();
+  const built = buildPairIndex();
+  if (!compiled) {
+    console.log('# pair-index.bin not compiled here (npm run build compiles it)');
+    return;
+  }
+  // the same entries under every key: keys are syllable pairs, entries two character codes, in dictionary order
+  const entries = (p: PairIndex) => {
+    const m = new Map<number, number[]>();
+    for (const [key, id] of p.ids) m.set(key, [...p.words.subarray(p.start[id], p.start[id + 1])]);
+    return m;
+  };
+  const a = entries(compiled);
+  const b = entries(built);
+  assert.equal(a.size, b.size);
+  for (const [key, list] of b) assert.deepEqual(a.get(key), list, String(key));
+  assert.ok(soundAlikeWords('心', '细').includes('信息'));
 });
