@@ -1,6 +1,6 @@
-import { XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseXml, walkText, wParagraphs, W_NS, type DocxText, type DocxParagraph } from '../core/docx';
+import { parseXml, walkText, wParagraphs, xmldom, W_NS, type DocxText, type DocxParagraph } from '../core/docx';
 import { applyFixes } from '../core/fix';
 import type { Diagnostic } from '../core/types';
 import { ruleById } from '../rules';
@@ -347,7 +347,7 @@ export function annotateDocx(data: Uint8Array, docx: DocxText, diags: readonly D
     root.appendChild(c);
   }
 
-  const ser = new XMLSerializer();
+  const ser = new (xmldom().XMLSerializer)();
   const out: Record<string, Uint8Array> = {};
   const changed: Record<string, Uint8Array> = {};
   if (plans.length) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { dataPath } from './data';
-import { lexiconInputs } from './lm/compiled';
+import { lexiconInputs, lexiconInputsDigest } from './lm/compiled';
 import { inputDigest } from './lm/lexicon-table';
 
 /**
@@ -304,9 +304,10 @@ const PAIR_MAGIC = 'RLPI';
 const PAIR_FORMAT = 1;
 const PAIR_HEADER = 48;
 
+/** The dictionaries' digest (hashed once per process, shared with the compiled lexicon) and the confusion table. */
 function pairDigest(): Buffer {
   const table = dataPath('hanzi-confusion.tsv');
-  const inputs = [...lexiconInputs(), fs.existsSync(table) ? fs.readFileSync(table) : Buffer.alloc(0)];
+  const inputs = [lexiconInputsDigest(), fs.existsSync(table) ? fs.readFileSync(table) : Buffer.alloc(0)];
   return inputDigest(inputs, `pairs${PAIR_FORMAT} min${PAIR_MIN_FREQ} readings${SOUND_READINGS}`);
 }
 

@@ -1,5 +1,11 @@
-import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
+
+/** @xmldom/xmldom, required on first use: it takes ~15 ms to load, and most runs read no Word document. */
+export function xmldom(): typeof import('@xmldom/xmldom') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
+}
 
 /**
  * Plain text of a Word document (.docx), for checking. Pure: bytes in, text out (no file system), so the CLI,
@@ -74,7 +80,7 @@ function onOff(e: El | undefined): boolean {
 
 export function parseXml(xml: string, part: string): Document {
   try {
-    const doc = new DOMParser({
+    const doc = new (xmldom().DOMParser)({
       onError: (level, msg) => {
         if (level !== 'warning') throw new Error(msg);
       },

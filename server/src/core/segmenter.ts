@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Jieba } from '@node-rs/jieba';
 import { EXTRA_DICTIONARIES, dataPath } from './data';
-import { compiledLexicon } from './lm/compiled';
+import { compiledLexicon, jiebaDict } from './lm/compiled';
 import type { Token } from './types';
 
 export { EXTRA_DICTIONARIES };
@@ -28,9 +28,7 @@ export function getJieba(): Jieba {
     // Required lazily: start-up of rules that need no segmentation stays instant.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = mod.Jieba.withDict(dict);
+    jieba = mod.Jieba.withDict(jiebaDict());
     for (const name of EXTRA_DICTIONARIES) {
       const file = dataPath(name);
       if (fs.existsSync(file)) jieba.loadDict(fs.readFileSync(file));

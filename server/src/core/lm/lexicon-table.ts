@@ -39,13 +39,22 @@ export interface LexiconContent {
 
 /** Digest of the inputs a compiled lexicon depends on. */
 export function inputDigest(inputs: ReadonlyArray<Uint8Array>, salt: string): Buffer {
+  return saltedDigest(contentDigest(inputs), salt);
+}
+
+/** Digest of the inputs' bytes alone (computed once for the dictionaries: compiled.ts lexiconInputsDigest). */
+export function contentDigest(inputs: ReadonlyArray<Uint8Array>): Buffer {
   const h = createHash('sha1');
-  h.update(`${MAGIC}${FORMAT}${salt}`);
   for (const b of inputs) {
     h.update(String(b.length));
     h.update(b);
   }
   return h.digest();
+}
+
+/** inputDigest from the inputs' contentDigest. */
+export function saltedDigest(content: Uint8Array, salt: string): Buffer {
+  return createHash('sha1').update(`${MAGIC}${FORMAT}${salt}`).update(content).digest();
 }
 
 function slotsFor(n: number): number {
