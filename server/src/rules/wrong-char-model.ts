@@ -2,7 +2,7 @@ import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusab
 import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
 import { sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
-import { WindowScorer, chainLogProb } from '../core/lm/window';
+import { WindowScorer, chainLogProb, chainLogProbs } from '../core/lm/window';
 
 /**
  * The model pass of `wrong-char`: a noisy channel over single characters and character pairs.
@@ -198,7 +198,7 @@ export class ParagraphScorer {
     if (scratch.codes.length < text.length) scratch = { codes: new Uint16Array(text.length * 2), lp: new Float64Array(text.length * 2) };
     this.codes = normalizeCodes(text, scratch.codes.subarray(0, text.length));
     this.lp = scratch.lp.subarray(0, text.length);
-    for (let j = 0; j < text.length; j++) this.lp[j] = chainLogProb(lm.ngram, this.codes, j);
+    chainLogProbs(lm.ngram, this.codes, text.length, this.lp);
   }
 
   /** Changes the settings (a second reading of the sentence with another threshold). */

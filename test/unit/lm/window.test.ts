@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getLanguageModel, normalize } from '../../../server/src/core/lm';
 import { confusables } from '../../../server/src/core/confusion';
-import { WindowScorer, chainLogProb } from '../../../server/src/core/lm/window';
+import { WindowScorer, chainLogProb, chainLogProbs } from '../../../server/src/core/lm/window';
 
 // The fast scorer must give the character model's own log-probabilities (shortest-first back-off walk). The
 // longest-first walk of charLogProb may take a gram the model lacks for a stored one when its 16-bit fingerprint
@@ -61,5 +61,21 @@ test('WindowScorer at a sentence start: the bare BOUNDARY is no gram, grams star
     ws.candidate(c);
     const s = text.slice(0, 1) + c + text.slice(2);
     for (let j = k; j < ws.length; j++) assert.equal(ws.charLogProb(j), ng.charLogProb(s, j), `${c} at ${j}`);
+  }
+});
+
+test('chainLogProbs gives chainLogProb of every position (long texts too, boundaries and unknown grams included)', () => {
+  const ng = getLanguageModel().ngram;
+  const texts = [
+    TEXT,
+    normalize('各条线部门要把各项措施付诸施，协调解决企业遇到的际问题。A级纳税人 3.2%，《报告》“十四五”！'),
+    normalize('甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'.repeat(80)), // longer than the buffers at first
+    '',
+  ];
+  for (const t of texts) {
+    const codes = Uint16Array.from(t, (c) => c.charCodeAt(0));
+    const out = new Float64Array(codes.length);
+    chainLogProbs(ng, codes, codes.length, out);
+    for (let j = 0; j < codes.length; j++) assert.equal(out[j], chainLogProb(ng, codes, j), `${t.slice(Math.max(0, j - 3), j + 1)} at ${j}`);
   }
 });

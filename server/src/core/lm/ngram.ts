@@ -65,6 +65,56 @@ export class CharNgram {
     return this.probe();
   }
 
+  /**
+   * slotOfCodes(w, from[j], j + 1) for every j < n with from[j] ≥ 0 (out[j] = -1 for the others), in sweeps over
+   * all positions rather than one probe after the other: the table (16 MB) is read at random, and independent
+   * reads issued back to back overlap in the processor instead of waiting for memory one by one.
+   * `scratch` holds n numbers at least (any values; overwritten).
+   */
+  slotsOfCodes(w: ArrayLike<number>, from: Int32Array, n: number, out: Int32Array, scratch: Uint16Array, fps: Uint16Array): void {
+    const { fp, slots, h } = this;
+    for (let j = 0; j < n; j++) {
+      if (from[j] < 0) {
+        out[j] = -1;
+        continue;
+      }
+      hashCodes(w, from[j], j + 1, h);
+      out[j] = h[0] % slots;
+      fps[j] = h[1] & 0xffff || 1;
+    }
+    // the first slot of each probe, read in one sweep
+    for (let j = 0; j < n; j++) {
+      const i = out[j];
+      scratch[j] = i >= 0 ? fp[i] : 0;
+    }
+    for (let j = 0; j < n; j++) {
+      let i = out[j];
+      if (i < 0) continue;
+      const f = fps[j];
+      let v = scratch[j];
+      for (;;) {
+        if (v === 0) {
+          i = -1;
+          break;
+        }
+        if (v === f) break;
+        i = i + 1 === slots ? 0 : i + 1;
+        v = fp[i];
+      }
+      out[j] = i;
+    }
+  }
+
+  /** probOf(slots[j]) for j < n into out, the table read in one sweep (see slotsOfCodes). */
+  probsOf(slots: Int32Array, n: number, out: Float64Array): void {
+    const { prob } = this;
+    for (let j = 0; j < n; j++) {
+      const s = slots[j];
+      out[j] = s >= 0 ? prob[s] : 0;
+    }
+    for (let j = 0; j < n; j++) out[j] = out[j] !== 0 ? PROB[out[j]] : NaN;
+  }
+
   /** log10 P stored at a slot of `slotOfCodes`, NaN when the slot (or -1) holds no probability. */
   probOf(slot: number): number {
     return slot >= 0 && this.prob[slot] !== 0 ? PROB[this.prob[slot]] : NaN;

@@ -146,11 +146,22 @@ export class WindowScorer {
  */
 export function chainLogProb(ng: CharNgram, codes: ArrayLike<number>, j: number): number {
   if (codes[j] === BOUNDARY_CODE) return 0;
-  let from = j;
-  while (from > 0 && j - from < ng.order - 1 && codes[from] !== BOUNDARY_CODE) from--;
+  const from = contextStart(ng, codes, j);
   // Ordinary text mostly has its longest n-gram stored: one probe. Else walk up from the unigram.
   const longest = ng.probOf(ng.slotOfCodes(codes, from, j + 1));
   if (longest === longest) return longest;
+  return walkUp(ng, codes, j, from);
+}
+
+/** Where the n-grams ending at j start: order-1 characters back, stopping after a BOUNDARY. */
+function contextStart(ng: CharNgram, codes: ArrayLike<number>, j: number): number {
+  let from = j;
+  while (from > 0 && j - from < ng.order - 1 && codes[from] !== BOUNDARY_CODE) from--;
+  return from;
+}
+
+/** chainLogProb at j when the longest n-gram codes[from, j + 1) is not stored. */
+function walkUp(ng: CharNgram, codes: ArrayLike<number>, j: number, from: number): number {
   let sF = j + 1;
   let p = 0;
   for (let s = j; s > from; s--) {
@@ -165,4 +176,27 @@ export function chainLogProb(ng: CharNgram, codes: ArrayLike<number>, j: number)
   let acc = 0;
   for (let s = t; s <= top; s++) acc += ng.bowOf(ng.slotOfCodes(codes, s, j));
   return acc + (sF <= j ? p : ng.oovLogProb);
+}
+
+/** Buffers of chainLogProbs, grown as needed. */
+let batch = { from: new Int32Array(1024), slots: new Int32Array(1024), fps: new Uint16Array(1024), first: new Uint16Array(1024) };
+
+/**
+ * chainLogProb of every position of codes[0, n) into out[0, n) (the same numbers): the longest n-grams of all
+ * positions are looked up first, in sweeps (CharNgram.slotsOfCodes), and only the positions whose longest
+ * n-gram is not stored walk up one by one.
+ */
+export function chainLogProbs(ng: CharNgram, codes: ArrayLike<number>, n: number, out: Float64Array): void {
+  if (batch.from.length < n) {
+    const size = Math.max(n, batch.from.length * 2);
+    batch = { from: new Int32Array(size), slots: new Int32Array(size), fps: new Uint16Array(size), first: new Uint16Array(size) };
+  }
+  const { from, slots } = batch;
+  for (let j = 0; j < n; j++) from[j] = codes[j] === BOUNDARY_CODE ? -1 : contextStart(ng, codes, j);
+  ng.slotsOfCodes(codes, from, n, slots, batch.first, batch.fps);
+  ng.probsOf(slots, n, out);
+  for (let j = 0; j < n; j++) {
+    if (from[j] < 0) out[j] = 0;
+    else if (out[j] !== out[j]) out[j] = walkUp(ng, codes, j, from[j]);
+  }
 }
