@@ -64,7 +64,15 @@ export function setUserWords(words: Iterable<string>): void {
   if (lines.length || stale) {
     cache.clear();
     cachedChars = 0;
+    generation++;
   }
+}
+
+let generation = 0;
+
+/** Changes whenever the user's words change how text is cut (caches of results that depend on the tokens compare it). */
+export function segmentationGeneration(): number {
+  return generation;
 }
 
 /** Segments `text` with POS tags; token offsets are relative to `text` and cover it entirely. */

@@ -3,8 +3,16 @@
 export const MASK = '\u001A';
 
 const HAN_RE = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+/** A Han character (for a longer string: one holding a Han character). */
 export function isHan(ch: string | undefined): boolean {
-  return !!ch && HAN_RE.test(ch);
+  if (!ch) return false;
+  // one character, the usual case (the rules ask about every character): compared by code, no regex run
+  if (ch.length === 1) return isHanCode(ch.charCodeAt(0));
+  return HAN_RE.test(ch);
+}
+/** isHan by UTF-16 code. */
+export function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 /** Full string consists of Han characters only. */
 export function allHan(s: string): boolean {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArabic, parseChinese } from '../../../server/src/core/quantity/numerals';
 import { extractQuantities } from '../../../server/src/core/quantity/quantities';
-import { segment } from '../../../server/src/core/segmenter';
+import { segment, setUserWords } from '../../../server/src/core/segmenter';
 
 test('Chinese numerals parse with the precision they were written with', () => {
   const cases: Array<[string, number, number] | [string, undefined]> = [
@@ -48,4 +48,24 @@ test('units, counts, percentages and estimates are recognised', () => {
 test('years, ordinals, numbering and words with numerals are not quantities', () => {
   assert.deepEqual(q('2023年3月，第3批、第x批、第三个项目开工。一是加强领导，一方面统一个人所得税。'), []);
   assert.deepEqual(q('采用x86架构，型号A3。'), []);
+});
+
+test('remembered quantities follow the segmenter: a user word that swallows a numeral takes it out, and back', () => {
+  const text = '共建三方协作机制，组建五个工作组。';
+  const raws = () => extractQuantities(text, { segment }).map((x) => x.raw);
+  assert.deepEqual(raws(), ['三方', '五个']);
+  try {
+    setUserWords(['建三方', '建五个']); // the numerals are now inside words of the user's dictionary
+    assert.deepEqual(raws(), []);
+  } finally {
+    setUserWords([]);
+  }
+  assert.deepEqual(raws(), ['三方', '五个']);
+});
+
+test('every paragraph of a long document is scanned once, however many rules ask', () => {
+  const paragraphs = Array.from({ length: 3000 }, (_, i) => `第${i + 1}项任务完成投资${i + 1}万元。`);
+  const first = paragraphs.map((p) => extractQuantities(p, { segment }));
+  // (a second rule over the same paragraphs gets the very same results back)
+  paragraphs.forEach((p, i) => assert.equal(extractQuantities(p, { segment }), first[i]));
 });

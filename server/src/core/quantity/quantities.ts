@@ -1,5 +1,6 @@
 import { parseArabic, parseChinese } from './numerals';
 import type { Token } from '../types';
+import { segmentationGeneration } from '../segmenter';
 
 /**
  * Quantity extraction: every number of a text with its scale (万, 亿), unit (元, 平方米, 亩, 户, 个, %, 个百分点 …)
@@ -193,16 +194,34 @@ function afterWord(text: string, i: number): string {
  */
 const CANDIDATE = /[0-9０-９xX*×＊?？零〇○一二两三四五六七八九十]|百分之/g;
 const memo = new Map<string, readonly Quantity[]>();
-const MEMO_MAX = 256;
+/**
+ * The memo holds the results of up to this many characters of text: every paragraph of a large document stays in
+ * it while the rules run one after the other over the whole document (count-mismatch, then sum-mismatch), so each
+ * paragraph is scanned once (as the segmenter's cache).
+ */
+const MEMO_MAX_CHARS = 1_000_000;
+let memoChars = 0;
+let memoGeneration = -1;
 
 export function extractQuantities(text: string, opts: ExtractOptions = {}): readonly Quantity[] {
-  // Several rules extract from the same paragraph: keep the last results (with and without the segmenter apart).
+  // Several rules extract from the same paragraph: keep the results (with and without the segmenter apart).
   const key = (opts.segment ? 's' : 'p') + text;
+  // results found with the segmenter's tokens last only as long as its words do (the user's dictionary changed)
+  if (memoGeneration !== segmentationGeneration()) {
+    memo.clear();
+    memoChars = 0;
+    memoGeneration = segmentationGeneration();
+  }
   const hit = memo.get(key);
   if (hit) return hit;
   const out = Object.freeze(scan(text, opts));
   memo.set(key, out);
-  if (memo.size > MEMO_MAX) memo.delete(memo.keys().next().value as string);
+  memoChars += key.length;
+  while (memoChars > MEMO_MAX_CHARS && memo.size > 1) {
+    const oldest = memo.keys().next().value as string;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
   return out;
 }
 

@@ -85,6 +85,11 @@ interface Candidate extends Marker {
   sentenceEnd?: number;
 }
 
+/** Characters a numbering marker can start with (一、 （一） 第一 首先 1. （1） ①), by code: looked up at every character. */
+const MARKER_START = new Uint8Array(65536);
+for (const c of '一二三四五六七八九十（(第首其再最0123456789０１２３４５６７８９') MARKER_START[c.charCodeAt(0)] = 1;
+MARKER_START.fill(1, 0x2460, 0x2474); // ① … ⑳
+
 function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[], quotedFrom: boolean): void {
   const t = p.text;
   let lastHeadingEnd = -1; // end (paragraph offset) of the last heading marker at a boundary
@@ -109,7 +114,7 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[], quoted
     if (c === '“') quote++;
     else if (c === '”') quote = Math.max(0, quote - 1);
     if (quote > 0) continue;
-    if (!'一二三四五六七八九十（(第首其再最0123456789０１２３４５６７８９'.includes(c) && !(c >= '\u2460' && c <= '\u2473')) continue;
+    if (!MARKER_START[t.charCodeAt(i)]) continue;
     const placement = placementAt(t, i);
     // Inside a sentence a marker only counts right after a heading or as the next item of a run-in list.
     if (placement === 'inline' && !(lastHeadingEnd >= 0 && i - lastHeadingEnd <= 40) && !lastArDot && !lastArParen) continue;
