@@ -412,6 +412,17 @@ function sentenceCache(p: ModelParams, dictionary: ReadonlySet<string>): Map<str
   return cache;
 }
 
+/** The settings of a rule run and their cache, worked out once per run rather than once per paragraph. */
+const settings = new WeakMap<RuleContext, { p: ModelParams; cache: Map<string, readonly SentenceFinding[]> }>();
+function settingsOf(ctx: RuleContext): { p: ModelParams; cache: Map<string, readonly SentenceFinding[]> } {
+  let s = settings.get(ctx);
+  if (!s) {
+    const p = params(ctx);
+    settings.set(ctx, (s = { p, cache: sentenceCache(p, ctx.dictionary) }));
+  }
+  return s;
+}
+
 /** No finding (one array for all the sentences without, which the cache keeps). */
 const NONE: readonly SentenceFinding[] = Object.freeze([]);
 
@@ -516,8 +527,7 @@ export function modelPass(ctx: RuleContext, para: Paragraph, listed: Finding[], 
   } catch {
     return; // No model (a broken install): the list pass still runs.
   }
-  const p = params(ctx);
-  const cache = sentenceCache(p, ctx.dictionary);
+  const { p, cache } = settingsOf(ctx);
   const at = { k: 0 };
   for (const [s, e] of sentenceSpans(para.text)) {
     const sentence = para.text.slice(s, e);

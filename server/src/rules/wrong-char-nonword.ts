@@ -30,7 +30,15 @@ const RARE = 20;
 /** Weight of the word model (the window as one word against its pieces) beside the character model. */
 const WORD_WEIGHT = 0.5;
 const MARGIN = 4.5;
-const HAN_ONLY = /^[\u4E00-\u9FFF]+$/;
+/** /^[\u4E00-\u9FFF]+$/ by code (asked of every token of every paragraph). */
+function hanOnly(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+}
 
 interface Hit {
   start: number;
@@ -42,7 +50,7 @@ interface Hit {
 
 /** A lone character, or a word the dictionary lacks or barely knows (jieba's dictionary keeps typos such as 按排). */
 function weak(lm: LanguageModel, t: Token): boolean {
-  return HAN_ONLY.test(t.word) && (t.word.length === 1 || lm.wordFreq(t.word) < RARE);
+  return hanOnly(t.word) && (t.word.length === 1 || lm.wordFreq(t.word) < RARE);
 }
 
 /** One paragraph as best() reads it. */
@@ -71,6 +79,41 @@ function charLogProbs(p: Scope, from: number, to: number, at = -1, code = 0): nu
   return sum;
 }
 
+/**
+ * The common words (MIN_FREQ) that differ from `w` in its character j only, by a character of the same sound, in
+ * the deletion index's order. Remembered by window and position: reports bring the same windows back again and
+ * again, and reading them from the index means scanning the entries of the window without that character.
+ */
+function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): readonly string[] {
+  if (memoLexicon !== lm.lexicon || memoRevision !== lm.lexicon.revision || alikeMemo.size >= 100_000) {
+    alikeMemo.clear();
+    memoLexicon = lm.lexicon;
+    memoRevision = lm.lexicon.revision;
+  }
+  const key = w + j;
+  let words = alikeMemo.get(key);
+  if (words) return words;
+  words = [];
+  const alike = soundAlikeCodes(w.charCodeAt(j));
+  if (alike.size) {
+    // (read from the index's entries `${word}${pos}|…` as they stand: most are not kept)
+    const entries = lm.lexicon.deletionEntries(w.slice(0, j) + w.slice(j + 1)) ?? '';
+    for (let at = 0, bar = 0; at < entries.length; at = bar + 1) {
+      bar = entries.indexOf('|', at);
+      if (bar < 0) bar = entries.length;
+      if (bar - 1 - at !== w.length || entries.charCodeAt(bar - 1) - 48 !== j || !alike.has(entries.charCodeAt(at + j))) continue;
+      const fixed = entries.slice(at, bar - 1);
+      if (lm.wordFreq(fixed) < MIN_FREQ) continue;
+      words.push(fixed);
+    }
+  }
+  alikeMemo.set(key, words);
+  return words;
+}
+const alikeMemo = new Map<string, string[]>();
+let memoLexicon: LanguageModel['lexicon'] | undefined;
+let memoRevision = -1;
+
 function best(p: Scope, a: number, b: number): Hit | undefined {
   const { lm, text, tokens, mask } = p;
   const s = tokens[a].start;
@@ -88,16 +131,7 @@ function best(p: Scope, a: number, b: number): Hit | undefined {
       // The words that differ from the window in this character only: from the deletion index (the window
       // without it), kept when the character they have there sounds like the one written.
       const j = i - s;
-      const alike = soundAlikeCodes(text.charCodeAt(i));
-      if (!alike.size) continue;
-      // (read from the index's entries `${word}${pos}|…` as they stand: most are not kept)
-      const entries = lm.lexicon.deletionEntries(w.slice(0, j) + w.slice(j + 1)) ?? '';
-      for (let at = 0, bar = 0; at < entries.length; at = bar + 1) {
-        bar = entries.indexOf('|', at);
-        if (bar < 0) bar = entries.length;
-        if (bar - 1 - at !== w.length || entries.charCodeAt(bar - 1) - 48 !== j || !alike.has(entries.charCodeAt(at + j))) continue;
-        const fixed = entries.slice(at, bar - 1);
-        if (lm.wordFreq(fixed) < MIN_FREQ) continue;
+      for (const fixed of soundAlikeWordsOf(lm, w, j)) {
         asWritten ??= charLogProbs(p, s, end);
         const charGain = charLogProbs(p, s, end, i, fixed.charCodeAt(j)) - asWritten;
         if (charGain < MIN_CHAR_GAIN) continue;
@@ -129,7 +163,7 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
     for (let b = a; b < tokens.length && b <= a + 1; b++) {
       const len = tokens[b].end - tokens[a].start;
       if (len > 4) break;
-      if (!HAN_ONLY.test(tokens[b].word)) break;
+      if (!hanOnly(tokens[b].word)) break;
       let anyWeak = false;
       for (let k = a; k <= b; k++) if (weakAt[k]) anyWeak = true;
       if (!anyWeak || len < 2) continue;

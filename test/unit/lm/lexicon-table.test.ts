@@ -89,3 +89,16 @@ test("a compiled lexicon keeps every word's tag, the first a dictionary gives it
   assert.equal(table.tagOf('未知词'), undefined);
   assert.equal(table.tagOf('推进乡村振兴', 2, 6), 'nz'); // a slice, looked up in place
 });
+
+test('a lexicon tells by its revision when a word was added or raised (memos of answers compare it)', () => {
+  const lex = new Lexicon();
+  lex.addDict(DICT);
+  const r0 = lex.revision;
+  lex.addWord('实施', 10); // lower: nothing changes
+  assert.equal(lex.revision, r0);
+  lex.addWord('按排', 5);
+  assert.ok(lex.revision > r0);
+  const r1 = lex.revision;
+  lex.addWord('按排', 50);
+  assert.ok(lex.revision > r1);
+});

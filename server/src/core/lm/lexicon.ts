@@ -73,10 +73,17 @@ export class Lexicon {
     this.logTotal = Math.log10(this.total || 1);
   }
 
+  /** Changes whenever a word is added or raised (memos of answers compare it). */
+  get revision(): number {
+    return this.revisions;
+  }
+  private revisions = 0;
+
   /** Adds or raises one word (a frequency never goes down). */
   addWord(word: string, f: number, tag?: string): void {
     const old = this.freqAt(word, 0, word.length);
     if (f > old) {
+      this.revisions++;
       this.freq.set(word, f);
       this.total += f - old;
       this.logTotal = Math.log10(this.total);
