@@ -83,19 +83,25 @@ export function segment(text: string): Token[] {
     cache.set(text, hit);
     return hit;
   }
-  const tagged = tagWords(text);
+  const { words, tags } = tagWords(text);
   const tokens: Token[] = [];
   let pos = 0;
-  for (const t of tagged) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
     // Tokens cover the text in order. A lone surrogate reaches jieba as U+FFFD (same length): such a token is
     // taken where it stands, never searched for further on, so offsets cannot drift past the text.
+    let word = w;
     let s = pos;
-    if (!text.startsWith(t.word, pos) && !t.word.includes('\uFFFD')) {
-      const found = text.indexOf(t.word, pos);
-      if (found >= 0) s = found;
+    if (!text.startsWith(w, pos)) {
+      if (!w.includes('\uFFFD')) {
+        const found = text.indexOf(w, pos);
+        if (found >= 0) s = found;
+      }
+      word = text.slice(s, Math.min(text.length, s + w.length));
     }
-    const e = Math.min(text.length, s + t.word.length);
-    tokens.push({ word: text.slice(s, e), tag: t.tag, start: s, end: e });
+    // (where jieba's word stands in the text as it is, the word is the text's own: no copy made)
+    const e = s + word.length;
+    tokens.push({ word, tag: tags[k], start: s, end: e });
     pos = e;
   }
   cache.set(text, tokens);
@@ -115,16 +121,19 @@ export function segment(text: string): Token[] {
  * it first, a user word not in the dictionaries nz (setUserWords adds it so), any other word x, m or eng by its
  * ASCII letters and digits.
  */
-function tagWords(text: string): Array<{ word: string; tag: string }> {
+function tagWords(text: string): { words: string[]; tags: string[] } {
   const table = compiledLexicon();
-  if (!table) return getJieba().tag(text, true);
+  if (!table) {
+    const tagged = getJieba().tag(text, true);
+    return { words: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
+  }
   const words = getJieba().cut(text, true);
-  const out = new Array<{ word: string; tag: string }>(words.length);
+  const tags = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    out[i] = { word: w, tag: table.tagOf(w) ?? (added.has(w) ? 'nz' : untaggedTag(w)) };
+    tags[i] = table.tagOf(w) ?? (added.has(w) ? 'nz' : untaggedTag(w));
   }
-  return out;
+  return { words, tags };
 }
 
 /** jieba's tag of a word its dictionaries do not have: x without ASCII letters or digits, m with digits only, else eng. */

@@ -46,3 +46,16 @@ test("words and tags are jieba's own (tagged from the compiled lexicon when ther
   }
   setUserWords([]);
 });
+
+test('tokens are the text itself, in order and covering it, lone surrogates and unknown symbols included', () => {
+  for (const text of ['推进乡村振兴，完成投资3.2亿元。', '甲\uD800乙丙\uDC00丁 A级  ★企业', '\uD83D\uDE00表情与\uFFFD替换符', '']) {
+    const tokens = segment(text);
+    let pos = 0;
+    for (const t of tokens) {
+      assert.equal(t.start, pos, `${JSON.stringify(text)}: tokens follow each other`);
+      assert.equal(t.word, text.slice(t.start, t.end));
+      pos = t.end;
+    }
+    assert.equal(pos, text.length);
+  }
+});
