@@ -1,5 +1,15 @@
-import * as iconv from 'iconv-lite';
-import jschardet from 'jschardet';
+/**
+ * iconv-lite and jschardet, required on first use: a UTF-8 file (most of them) needs neither. The CLI bundle
+ * leaves them in node_modules (scripts/build.mjs), so that their 1.8 MB are not compiled at every start.
+ */
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('iconv-lite') as typeof import('iconv-lite');
+}
+function detectEncoding(buf: Buffer): { encoding: string | null; confidence: number } {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (require('jschardet') as typeof import('jschardet')).detect(buf);
+}
 
 export type EncodingName = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030' | string;
 
@@ -27,10 +37,10 @@ export function decode(buf: Buffer): { text: string; info: TextInfo } {
     return { text: decodeUtf8(buf.subarray(3)), info: { encoding: 'utf8', bom: true } };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return { text: iconv.decode(buf.subarray(2), 'utf16le'), info: { encoding: 'utf16le', bom: true } };
+    return { text: iconv().decode(buf.subarray(2), 'utf16le'), info: { encoding: 'utf16le', bom: true } };
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return { text: iconv.decode(buf.subarray(2), 'utf16be'), info: { encoding: 'utf16be', bom: true } };
+    return { text: iconv().decode(buf.subarray(2), 'utf16be'), info: { encoding: 'utf16be', bom: true } };
   }
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) throw new DecodeError('二进制文件，已跳过', true);
@@ -39,12 +49,12 @@ export function decode(buf: Buffer): { text: string; info: TextInfo } {
   } catch {
     // not UTF-8: fall through
   }
-  const guess = jschardet.detect(buf.subarray(0, 65536));
+  const guess = detectEncoding(buf.subarray(0, 65536));
   const name = (guess.encoding ?? '').toLowerCase();
   const candidates = /big5/.test(name) && guess.confidence > 0.9 ? ['big5', 'gb18030'] : ['gb18030'];
-  if (name && !/gb|big5|ascii|utf-8/.test(name) && iconv.encodingExists(name) && guess.confidence > 0.9) candidates.push(name);
+  if (name && !/gb|big5|ascii|utf-8/.test(name) && iconv().encodingExists(name) && guess.confidence > 0.9) candidates.push(name);
   for (const enc of candidates) {
-    const text = iconv.decode(buf, enc);
+    const text = iconv().decode(buf, enc);
     if (!text.includes('\uFFFD')) return { text, info: { encoding: enc, bom: false } };
   }
   throw new DecodeError('无法识别文件编码（支持 UTF-8、带 BOM 的 UTF-16、GB18030/GBK）');
@@ -64,7 +74,7 @@ export function encode(text: string, info: TextInfo): Buffer {
     const body = Buffer.from(text, 'utf8');
     return info.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
   }
-  const body = iconv.encode(text, info.encoding);
+  const body = iconv().encode(text, info.encoding);
   if (!info.bom) return body;
   const bom = info.encoding === 'utf16le' ? [0xff, 0xfe] : info.encoding === 'utf16be' ? [0xfe, 0xff] : [];
   return Buffer.concat([Buffer.from(bom), body]);
@@ -77,5 +87,5 @@ export function decodeAs(buf: Buffer, info: TextInfo): string {
     return body.toString('utf8');
   }
   const body = info.bom && buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) ? buf.subarray(2) : buf;
-  return iconv.decode(body, info.encoding);
+  return iconv().decode(body, info.encoding);
 }
