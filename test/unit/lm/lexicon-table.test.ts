@@ -102,3 +102,20 @@ test('a lexicon tells by its revision when a word was added or raised (memos of 
   lex.addWord('按排', 50);
   assert.ok(lex.revision > r1);
 });
+
+test("a character's standalone share is remembered, and worked out again when a word holding it is added", () => {
+  const lex = new Lexicon();
+  lex.addDict(DICT);
+  const fresh = () => {
+    const again = new Lexicon();
+    again.addDict(DICT);
+    return again;
+  };
+  const before = lex.standaloneShare('际');
+  assert.equal(before, fresh().standaloneShare('际'));
+  assert.equal(lex.standaloneShare('际'), before, 'asked again: the same');
+  assert.ok(before < 1);
+  assert.equal(lex.standaloneShare('实际'), fresh().standaloneShare('实际'), 'two characters too');
+  lex.addWord('际遇', 5000);
+  assert.ok(lex.standaloneShare('际') < before, 'one more word holds 际');
+});

@@ -91,6 +91,7 @@ export class Lexicon {
       if (this.deletions && HAN_WORD.test(word) && word.length >= 2 && word.length <= 4 && f >= Lexicon.CANDIDATE_MIN_FREQ && old < Lexicon.CANDIDATE_MIN_FREQ) {
         this.indexWord(word);
         this.shares.clear();
+        this.charShares?.fill(NaN);
       }
     }
     // tags are kept for single characters only (all the rules ask about)
@@ -117,24 +118,37 @@ export class Lexicon {
    * character in no word.
    */
   standaloneShare(ch: string): number {
+    // one character (nearly all the calls: missing-char asks about every lone character): by code, no string hashed
+    if (ch.length === 1) {
+      const byCode = (this.charShares ??= new Float64Array(0x10000).fill(NaN));
+      let v = byCode[ch.charCodeAt(0)];
+      if (v !== v) byCode[ch.charCodeAt(0)] = v = this.share(ch);
+      return v;
+    }
     let v = this.shares.get(ch);
     if (v === undefined) {
-      const alone = this.wordFreq(ch);
-      let inside = 0;
-      // the words of deletionCandidates(ch), read from the entries in place (`${word}${pos}|…`): a character
-      // is in hundreds of words, and most characters are asked about once
-      const entries = this.deletionEntries(ch);
-      for (let s = 0; entries && s < entries.length; ) {
-        const bar = entries.indexOf('|', s);
-        const end = bar < 0 ? entries.length : bar;
-        inside += this.freqAt(entries, s, end - 1);
-        s = end + 1;
-      }
-      v = alone + inside > 0 ? alone / (alone + inside) : 1;
+      v = this.share(ch);
       if (this.shares.size >= 20000) this.shares.clear();
       this.shares.set(ch, v);
     }
     return v;
+  }
+  /** standaloneShare of one-character words, by code (NaN: not worked out yet). */
+  private charShares: Float64Array | undefined;
+
+  private share(ch: string): number {
+    const alone = this.wordFreq(ch);
+    let inside = 0;
+    // the words of deletionCandidates(ch), read from the entries in place (`${word}${pos}|…`): a character
+    // is in hundreds of words, and most characters are asked about once
+    const entries = this.deletionEntries(ch);
+    for (let s = 0; entries && s < entries.length; ) {
+      const bar = entries.indexOf('|', s);
+      const end = bar < 0 ? entries.length : bar;
+      inside += this.freqAt(entries, s, end - 1);
+      s = end + 1;
+    }
+    return alone + inside > 0 ? alone / (alone + inside) : 1;
   }
 
   /** log10 of the word's unigram probability; unknown words get a floor below every known word. */
