@@ -44,15 +44,21 @@ export function isChineseNumeral(ch: string | undefined): boolean {
 /** Clause boundaries inside a paragraph. */
 export const CLAUSE_END = /[，。；：？！,;:?!\n]/;
 
+/** ” ’ ） after a full stop belong to the sentence it ends. */
+function closesAfterStop(c: number): boolean {
+  return c === 0x201d /* ” */ || c === 0x2019 /* ’ */ || c === 0xff09 /* ） */;
+}
+
 /** Splits `text` into sentences ending at 。？！；… or newline; returns [start, end) pairs. */
 export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
+  // (by code: no string made per character)
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '。' || ch === '？' || ch === '！' || ch === '\n' || ch === '；') {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x3002 /* 。 */ || ch === 0xff1f /* ？ */ || ch === 0xff01 /* ！ */ || ch === 10 || ch === 0xff1b /* ； */) {
       let end = i + 1;
-      while (end < text.length && (text[end] === '”' || text[end] === '’' || text[end] === '）')) end++;
+      while (end < text.length && closesAfterStop(text.charCodeAt(end))) end++;
       spans.push([start, end]);
       start = end;
       i = end - 1;

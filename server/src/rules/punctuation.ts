@@ -159,10 +159,15 @@ function checkPair(c: Ctx, open: number, close: number): void {
 
 /** Title marks and lenticular brackets: lone ones are returned. */
 function simplePairs(text: string, open: string, close: string, kind: Lone['kind'], lone: Lone[]): void {
+  // (compared by code: a string made per character of every paragraph kept the collector busy)
+  const o = open.charCodeAt(0);
+  const cl = close.charCodeAt(0);
+  if (text.indexOf(open) < 0 && text.indexOf(close) < 0) return;
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === open) stack.push(i);
-    else if (text[i] === close) {
+    const c = text.charCodeAt(i);
+    if (c === o) stack.push(i);
+    else if (c === cl) {
       if (stack.length) stack.pop();
       else lone.push({ i, kind, open: false });
     }
@@ -368,11 +373,27 @@ export const punctuation: Rule = {
     const out: Finding[] = [];
     const markers: Array<[number, number]> = [];
     for (const n of documentStructure(ctx.doc).nodes) if (n.marker) markers.push([n.marker.start, n.marker.end]);
+    // The markers of a paragraph (those overlapping it) found by position, not by a pass over all the markers of
+    // the document for each paragraph (a long document has thousands of both).
+    markers.sort((a, b) => a[0] - b[0]);
+    const longest = markers.reduce((n, [s, e]) => Math.max(n, e - s), 0);
+    const starts = markers.map(([s]) => s);
+    const firstFrom = (o: number) => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < o) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const markersIn = (from: number, to: number) => markers.slice(firstFrom(from - longest), firstFrom(to)).filter(([s, e]) => e > from && s < to);
     const perPara: Array<{ base: number; text: string; lone: Lone[] }> = [];
     for (const para of ctx.doc.paragraphs) {
       const text = para.text;
       if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const c: Ctx = { text, base: para.start, markers: markers.filter(([s, e]) => e > para.start && s < para.end), out };
+      const c: Ctx = { text, base: para.start, markers: markersIn(para.start, para.end), out };
       if (/[,:;?!.]/.test(text)) halfWidthMarks(c);
       const lone: Lone[] = [];
       if (/[()（）]/.test(text)) brackets(c, lone);

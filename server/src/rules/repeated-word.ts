@@ -97,12 +97,14 @@ export const repeatedWord: Rule = paragraphRule({
     let clauseStart = 0;
     for (let i = 0; i <= tokens.length; i++) {
       if (i < tokens.length && !CLAUSE.test(tokens[i].word)) continue;
-      const clause = tokens.slice(clauseStart, i);
+      const from = clauseStart;
       clauseStart = i + 1;
-      if (clause.length < 4) continue;
-      const last = clause[clause.length - 1];
-      const de = clause[clause.length - 2];
+      // (the clause is copied out only when it ends in 的 + a noun, as few do)
+      if (i - from < 4) continue;
+      const last = tokens[i - 1];
+      const de = tokens[i - 2];
       if (de.word !== '的' || last.word.length < 2 || !/^(?:n|vn|nz)$/.test(last.tag)) continue;
+      const clause = tokens.slice(from, i);
       // The object before 的 is an amount (营业额已完成XX万的营业额): a comparison (超过去年的产量) or a possessor
       // (机构不得挪用客户的证券) is no repetition. The noun may come after its modifiers, or end a longer word
       // (粮食产量达到120万吨的产量).

@@ -110,11 +110,11 @@ function scanParagraph(p: Paragraph, out: Candidate[], bare: Candidate[], quoted
   // Quoted text (a quoted amendment, a cited document) numbers its own items: they are not this document's.
   let quote = quotedFrom ? 1 : 0;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '“') quote++;
-    else if (c === '”') quote = Math.max(0, quote - 1);
+    const c = t.charCodeAt(i);
+    if (c === 0x201c /* “ */) quote++;
+    else if (c === 0x201d /* ” */) quote = Math.max(0, quote - 1);
     if (quote > 0) continue;
-    if (!MARKER_START[t.charCodeAt(i)]) continue;
+    if (!MARKER_START[c]) continue;
     const placement = placementAt(t, i);
     // Inside a sentence a marker only counts right after a heading or as the next item of a run-in list.
     if (placement === 'inline' && !(lastHeadingEnd >= 0 && i - lastHeadingEnd <= 40) && !lastArDot && !lastArParen) continue;
