@@ -59,6 +59,12 @@ export function nearSyllables(syllable: string): string[] {
   return out;
 }
 
+/** A syllable without its tone number (x.replace(/\d$/, '') without a regex). */
+function toneless(x: string): string {
+  const last = x.charCodeAt(x.length - 1);
+  return last >= 48 && last <= 57 ? x.slice(0, -1) : x;
+}
+
 function load(): Table {
   if (table) return table;
   const readings = new Map<string, string[]>();
@@ -74,9 +80,15 @@ function load(): Table {
       if (l[l.length - 1] !== c) l.push(c);
     } else m.set(k, [c]);
   };
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [c, r, s] = line.split('\t');
+  // (indexed loops, no destructuring: this runs once, before the optimising compiler, where iterators cost)
+  const lines = text.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
+    const cols = line.split('\t');
+    const c = cols[0];
+    const r = cols[1];
+    const s = cols[2];
     // (a character listed twice keeps its first line: ranks are line numbers, the lists below in rank order)
     if (!c || !r || rank.has(c)) continue;
     rank.set(c, rank.size);
@@ -86,9 +98,10 @@ function load(): Table {
     const rs = r.split(' ').slice(0, SOUND_READINGS);
     readings.set(c, rs);
     shape.set(c, s ?? '');
-    for (const x of rs) {
+    for (let j = 0; j < rs.length; j++) {
+      const x = rs[j];
       push(bySound, x, c);
-      push(bySyllable, x.replace(/\d$/, ''), c);
+      push(bySyllable, toneless(x), c);
     }
   }
   const rankByCode = new Float64Array(0x10000).fill(Infinity);
