@@ -90,10 +90,12 @@ function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): readonly st
     memoLexicon = lm.lexicon;
     memoRevision = lm.lexicon.revision;
   }
-  const key = w + j;
-  let words = alikeMemo.get(key);
-  if (words) return words;
-  words = [];
+  // by window, then position (the window's string is hashed once for all its positions)
+  let byPos = alikeMemo.get(w);
+  if (!byPos) alikeMemo.set(w, (byPos = []));
+  const known = byPos[j];
+  if (known) return known;
+  const words: string[] = [];
   const alike = soundAlikeCodes(w.charCodeAt(j));
   if (alike.size) {
     // (read from the index's entries `${word}${pos}|…` as they stand: most are not kept)
@@ -107,10 +109,10 @@ function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): readonly st
       words.push(fixed);
     }
   }
-  alikeMemo.set(key, words);
-  return words;
+  return (byPos[j] = words.length ? words : NO_WORDS);
 }
-const alikeMemo = new Map<string, string[]>();
+const alikeMemo = new Map<string, Array<readonly string[]>>();
+const NO_WORDS: readonly string[] = Object.freeze([]);
 let memoLexicon: LanguageModel['lexicon'] | undefined;
 let memoRevision = -1;
 
