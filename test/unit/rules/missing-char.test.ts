@@ -48,6 +48,10 @@ ruleTester(missingChar, {
     // terse lists of slogans shorten words on purpose
     '稳预期、强信心、促发展，全力以赴抓落实。',
     '打通强治理、优服务、惠民生的最后一公里。',
+    // a run of items of the same length: each is as long as its siblings, as the writer meant it
+    '全力打通强治理、优服务、惠民生、解难题的最后一公里。',
+    // one-character verbs in parallel (保 three times): the short verb is meant
+    '坚持保就业保民生保市场主体，稳住经济基本盘。',
     // … also when only one item is short: the longer one ends in the same terse pattern
     '引导中小企业扩规模、强创新。',
     '全力推动园区企业扩产能、提效益。',
@@ -85,6 +89,8 @@ ruleTester(missingChar, {
     { text: '由城投建设有限司负责承建。', errors: [{ text: '有限司', message: /有限公司/, suggestions: ['公'] }] },
     { text: '本月底前要制定安置施方案。', errors: [{ text: '安置施方案', message: /实施方案/ }] },
     { text: '建设历史化展览馆。', errors: [{ text: '历史化', message: /历史文化/ }] },
+    // a term jieba lists as rare (违法行为) that official text uses all the time (raised in report-vocab.dict)
+    { text: '全年查处各类违法为320起。', errors: [{ text: '违法为', message: /违法行为/, suggestions: ['行'] }] },
     // a lone character that nearly always belongs to a word, before punctuation (orphan evidence + word bigram)
     { text: '这项改革对全县发展产生了重要影。', errors: [{ text: '影', message: /“影响”/, suggestions: ['响'] }] },
     // the first character of a word dropped after another word
@@ -140,14 +146,39 @@ test('missing-char: orphan evidence and the word bigram add to the character mod
 
 test('missing-char: items of a terse list get the list margin, ordinary prose does not', () => {
   const lm = getLanguageModel();
-  const list = '抓好稳预期、强信心、促发展三件事。';
-  const inList = scoreInsertions(list, segment(list), lm, { ...DEFAULT_PARAMS, threshold: -10 }).filter((i) => i.gap >= 5 && i.gap <= 9);
+  // (two items: a run of three would be uniform, and not completed at all)
+  const list = '抓好稳预期、强信心。';
+  const inList = scoreInsertions(list, segment(list), lm, { ...DEFAULT_PARAMS, threshold: -10 }).filter((i) => i.gap >= 2 && i.gap <= 9);
   assert.ok(inList.length > 0);
   assert.ok(inList.every((i) => i.flags & TERSE_LIST));
   const prose = '这项改革对全县发展产生了重要影。';
   const inProse = scoreInsertions(prose, segment(prose), lm, { ...DEFAULT_PARAMS, threshold: -10 });
   assert.ok(inProse.length > 0);
   assert.ok(inProse.every((i) => !(i.flags & TERSE_LIST)));
+});
+
+test('missing-char: a one-character verb repeated three times in a sentence gets the list margin, once it does not', () => {
+  const lm = getLanguageModel();
+  const loose = { ...DEFAULT_PARAMS, threshold: -10 };
+  const thrice = '坚持保就业保民生保市场主体。';
+  const par = scoreInsertions(thrice, segment(thrice), lm, loose).filter((i) => i.keyStart === 8 && i.keyEnd === 9);
+  assert.ok(par.length > 0, '保 → 保障 … is scored');
+  assert.ok(par.every((i) => i.flags & TERSE_LIST));
+  const once = '坚持保市场主体。';
+  const one = scoreInsertions(once, segment(once), lm, loose).filter((i) => i.keyStart === 2 && i.keyEnd === 3);
+  assert.ok(one.length > 0);
+  assert.ok(one.every((i) => !(i.flags & TERSE_LIST)));
+});
+
+test('missing-char: items of a uniform run are not completed, an item shorter than its siblings is', () => {
+  const lm = getLanguageModel();
+  const loose = { ...DEFAULT_PARAMS, threshold: -10 };
+  const run = '全力打通强治理、优服务、惠民生、解难题的最后一公里。';
+  // 优服务 (8–11) and 惠民生 (12–15) have the run's length: no insertion inside or at their ends
+  assert.ok(scoreInsertions(run, segment(run), lm, loose).every((i) => i.gap < 8 || i.gap > 15));
+  // two items of three characters beside one of two: the short one is no sibling of the others
+  const odd = '全力打通强治理、优服务、惠民生、化矛、解难题的最后一公里。';
+  assert.ok(scoreInsertions(odd, segment(odd), lm, loose).some((i) => i.gap >= 16 && i.gap <= 18));
 });
 
 test('missing-char: a short item next to a longer one across 、 marks the end of the longer one as terse', () => {
