@@ -16,7 +16,7 @@ ruleTester(wrongChar, {
       text: '今年统筹按排专项资金120万元，建立建全长效机制。',
       errors: [
         { text: '按', message: /“(?:统筹)?按排”应为“(?:统筹)?安排”/, suggestions: ['安'] },
-        { text: '建', message: '疑似错字：“建全”应为“健全”', suggestions: ['健'] },
+        { text: '建', message: /“(?:建立)?建全”应为“(?:建立)?健全”/, suggestions: ['健'] },
       ],
     },
     { text: '全年产品抽检合格律达到98%。', errors: [{ text: '律', message: /“合格律”应为“合格率”/ }] },
