@@ -120,7 +120,9 @@ const MAX_SUGGESTIONS = 3;
  */
 const FUNCTION_SYNONYMS = new Set(['应当', '应该', '更加', '必须', '需要', '能够', '可以', '虽然', '但是', '因为', '并且', '如果', '已经', '曾经', '仍然', '将要', '较为', '正在', '对于', '按照', '依照', '为了', '而且', '或者', '以及', '由于']);
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
-const NAME_SUFFIX = /^(?:有限责任公司|股份有限公司|有限公司|公司|集团|村委会|村|社区|居委会|大道|路|街|巷|广场|小区|花园|大厦|酒店|超市|商场|项目|小学|中学|学校|医院|合作社)/;
+const NAME_SUFFIX = /(?:有限责任公司|股份有限公司|有限公司|公司|集团|村委会|村|社区|居委会|大道|路|街|巷|广场|小区|花园|大厦|酒店|超市|商场|项目|小学|中学|学校|医院|合作社)/y;
+/** The first characters of the name suffixes: most positions are ruled out without the regex. */
+const NAME_SUFFIX_FIRST = new Set([...NAME_SUFFIX.source.slice(3, -1).split('|')].map((w) => w.charCodeAt(0)));
 const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
 const WORD_WINDOW = 4;
 /** Candidate words looked at per fragment (the most frequent; most fail InsertionScorer.fits at once). */
@@ -163,7 +165,9 @@ function nameSpans(text: string, tokens: readonly Token[]): { hard: Uint8Array; 
   const quoted = /“[^“”]{1,20}”|《[^《》]{1,30}》|‘[^‘’]{1,20}’|「[^「」]{1,20}」/g;
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) hard.fill(1, m.index, m.index + m[0].length);
   for (let i = 1; i < text.length; i++) {
-    if (NAME_SUFFIX.test(text.slice(i, i + 6)) && isHan(text[i - 1])) {
+    if (!NAME_SUFFIX_FIRST.has(text.charCodeAt(i))) continue;
+    NAME_SUFFIX.lastIndex = i;
+    if (NAME_SUFFIX.test(text) && isHan(text[i - 1])) {
       let s = i;
       while (s > 0 && i - s < 6 && isHan(text[s - 1])) s--;
       soft.fill(1, s, i);
@@ -389,6 +393,13 @@ class InsertionScorer {
     const r = gap + 1 < this.codes.length ? this.codes[gap + 1] : BOUNDARY_CODE;
     const c = normCodeOf(code);
     if (c === BOUNDARY_CODE) return true;
+    // the three characters first: the most selective test, and most candidates fail (a conjunction: same answer)
+    if (three && l !== BOUNDARY_CODE && r !== BOUNDARY_CODE) {
+      gram[0] = l;
+      gram[1] = c;
+      gram[2] = r;
+      if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 3)))) return false;
+    }
     if (first && l !== BOUNDARY_CODE) {
       gram[0] = l;
       gram[1] = c;
@@ -398,12 +409,6 @@ class InsertionScorer {
       gram[0] = c;
       gram[1] = r;
       if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 2)))) return false;
-    }
-    if (three && l !== BOUNDARY_CODE && r !== BOUNDARY_CODE) {
-      gram[0] = l;
-      gram[1] = c;
-      gram[2] = r;
-      if (Number.isNaN(ng.probOf(ng.slotOfCodes(gram, 0, 3)))) return false;
     }
     return true;
   }
@@ -481,8 +486,18 @@ export function scoreInsertions(
   const lmScorer = new InsertionScorer(lm.ngram, text);
   // insertions by gap * 65536 + character code
   const seen = new Map<number, Insertion>();
-  // per gap: 1 when putting a character there would split a frequent pair of characters (的人, 会上), 2 when not
-  const pairBlocked = new Uint8Array(text.length + 1);
+  // per gap: 1 when no character may go there (gapOpen), 2 when one may, 0 not yet asked
+  const gapState = new Uint8Array(text.length + 1);
+  const gapOpen = (g: number): boolean => {
+    // putting a character back would split a word of the text (平|米), or a frequent pair of characters (的人, 会上)
+    if (inWord[g]) return false;
+    if (g > 0 && lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ) return false;
+    // … or go inside a name, or beside a word of the user's dictionary
+    if (g > 0 && hard[g - 1] && hard[g]) return false;
+    if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) return false;
+    // an item of a uniform run of short items (惠民生 among 强治理、优服务) is as long as its siblings: as meant
+    return !(uniform[g] || (g > 0 && uniform[g - 1]));
+  };
   const wmCache = new Map<number, number>();
   const baseWm = (g: number): number => {
     let v = wmCache.get(g);
@@ -523,6 +538,9 @@ export function scoreInsertions(
           if (g < t.start - 1 || g > t.end + 1) continue;
           // a part is completed at its ends (素质 → 高素质), never split
           if (part && c.pos !== 0 && c.pos !== c.word.length - 1) continue;
+          // where putting any character back is ruled out, nothing more is looked up (the gap's tests, once per gap)
+          if (!gapState[g]) gapState[g] = gapOpen(g) ? 2 : 1;
+          if (gapState[g] === 1) continue;
           const code = c.word.charCodeAt(c.pos);
           // a character the model never saw beside these neighbours is no repair; the candidates of a one-character
           // fragment (every word holding the character) and of a part must fit the characters on both sides
@@ -535,14 +553,7 @@ export function scoreInsertions(
             continue;
           }
           const ch = c.word[c.pos];
-          // putting the character back would split a word of the text (平|米), or a frequent pair of characters
-          if (inWord[g]) continue;
-          if (g > 0 && !pairBlocked[g]) pairBlocked[g] = lm.lexicon.wordFreq(text.slice(g - 1, g + 1)) >= PAIR_FREQ ? 1 : 2;
-          if (pairBlocked[g] === 1) continue;
-          if (hard[a] || hard[Math.max(a, b - 1)] || (g > 0 && hard[g - 1] && hard[g])) continue;
-          if (protectedChars[Math.max(0, g - 1)] || protectedChars[g]) continue;
-          // an item of a uniform run of short items (惠民生 among 强治理、优服务) is as long as its siblings: as meant
-          if (uniform[g] || (g > 0 && uniform[g - 1])) continue;
+          if (hard[a] || hard[Math.max(a, b - 1)]) continue;
           // the character model: the inserted character and the K characters after it
           const dLm = lmScorer.gain(g, ch, need - MAX_OTHER_GAIN);
           if (dLm < need - MAX_OTHER_GAIN) continue;
