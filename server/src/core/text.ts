@@ -73,3 +73,27 @@ export function quote(s: string, max = 12): string {
   const chars = Array.from(s);
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
 }
+
+/**
+ * The issuing-office abbreviations of document numbers (豫政办〔2005〕107号, 国办发[2021]3号): abbreviations made
+ * of single characters (豫 for Henan), no words a checker may complete or correct. Returns [start, end) pairs: up
+ * to six Han characters before the bracketed year, after a word that introduces it (根据, 按照, 和, 及 …).
+ */
+const DOCUMENT_NUMBER_TAIL = /[〔［\[【（(]\s*(?:19|20)\d{2}\s*[〕］\]】）)]\s*(?:第\s*)?\d{1,5}\s*号/g;
+const BEFORE_DOCUMENT_NUMBER = /(?:根据|按照|依据|依照|参照|执行|落实|贯彻|[和及与的、])/g;
+export function documentNumberPrefixes(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!text.includes('号')) return out;
+  DOCUMENT_NUMBER_TAIL.lastIndex = 0;
+  for (let m = DOCUMENT_NUMBER_TAIL.exec(text); m; m = DOCUMENT_NUMBER_TAIL.exec(text)) {
+    const end = m.index;
+    let start = end;
+    while (start > 0 && end - start < 6 && isHan(text[start - 1])) start--;
+    const run = text.slice(start, end);
+    BEFORE_DOCUMENT_NUMBER.lastIndex = 0;
+    let cut = 0;
+    for (let w = BEFORE_DOCUMENT_NUMBER.exec(run); w; w = BEFORE_DOCUMENT_NUMBER.exec(run)) if (w.index + w[0].length < run.length) cut = w.index + w[0].length;
+    if (start + cut < end) out.push([start + cut, end]);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { BOUNDARY, getLanguageModel, normChar, normCodeOf, normalize, type CharN
 
 const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
-import { isHan } from '../core/text';
+import { documentNumberPrefixes, isHan } from '../core/text';
 import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
 import { WindowScorer, chainLogProb } from '../core/lm/window';
 
@@ -164,6 +164,8 @@ function nameSpans(text: string, tokens: readonly Token[]): { hard: Uint8Array; 
   }
   const quoted = /“[^“”]{1,20}”|《[^《》]{1,30}》|‘[^‘’]{1,20}’|「[^「」]{1,20}」/g;
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) hard.fill(1, m.index, m.index + m[0].length);
+  // issuing offices of document numbers (豫政办〔2005〕107号): abbreviations of single characters
+  for (const [s, e] of documentNumberPrefixes(text)) hard.fill(1, s, e);
   for (let i = 1; i < text.length; i++) {
     if (!NAME_SUFFIX_FIRST.has(text.charCodeAt(i))) continue;
     NAME_SUFFIX.lastIndex = i;

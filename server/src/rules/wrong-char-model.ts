@@ -1,6 +1,6 @@
 import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
 import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
-import { sentenceSpans } from '../core/text';
+import { documentNumberPrefixes, sentenceSpans } from '../core/text';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 import { WindowScorer, chainLogProb, chainLogProbs } from '../core/lm/window';
 
@@ -135,6 +135,8 @@ export function protectedSpans(text: string, tokens: Token[], dictionary: Readon
   // Ordinals of a document's parts and of sessions (第十三节, 第三款, 第二十届): one is as right as another there.
   ORDINAL.lastIndex = 0;
   while ((m = ORDINAL.exec(text))) set(m.index, m.index + m[0].length);
+  // Issuing offices of document numbers (豫政办〔2005〕107号): abbreviations, not words.
+  for (const [s, e] of documentNumberPrefixes(text)) set(s, e);
   // Quotations and titles: “…”, 《…》, 「…」.
   const re = /“[^”\n]{1,30}”|《[^》\n]{1,40}》|「[^」\n]{1,30}」|‘[^’\n]{1,30}’/g;
   while ((m = re.exec(text))) set(m.index, m.index + m[0].length);
