@@ -53,6 +53,8 @@ export interface MissingCharParams {
   listMargin: number;
   /** Extra score needed when the completed word only restates a one-character function word (应 → 应当, 已 → 已经). */
   synonymMargin: number;
+  /** Extra score needed when a noun suffix (公告期, 许可制) would become a word of its own (期限, 制度). */
+  suffixMargin: number;
 }
 
 export const DEFAULT_PARAMS: MissingCharParams = {
@@ -72,6 +74,7 @@ export const DEFAULT_PARAMS: MissingCharParams = {
   standaloneMargin: 2,
   listMargin: 3,
   synonymMargin: 6,
+  suffixMargin: 3,
 };
 
 export interface Insertion {
@@ -100,6 +103,7 @@ export const OPTIONAL = 4;
 export const STANDALONE = 8;
 export const TERSE_LIST = 16;
 export const SYNONYM = 32;
+export const SUFFIX = 64;
 
 /** The decision score of an insertion under `params`. */
 export function scoreOf(i: Pick<Insertion, 'lm' | 'wm' | 'orphan' | 'wb' | 'flags'>, params: MissingCharParams): number {
@@ -110,6 +114,7 @@ export function scoreOf(i: Pick<Insertion, 'lm' | 'wm' | 'orphan' | 'wb' | 'flag
   if (i.flags & STANDALONE) s -= params.standaloneMargin;
   if (i.flags & TERSE_LIST) s -= params.listMargin;
   if (i.flags & SYNONYM) s -= params.synonymMargin;
+  if (i.flags & SUFFIX) s -= params.suffixMargin;
   return s;
 }
 
@@ -577,6 +582,8 @@ export function scoreInsertions(
           if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
           if (weakSign) flags |= STANDALONE;
           if (terse[g] || (g > 0 && terse[g - 1]) || (single && parallel[a])) flags |= TERSE_LIST;
+          // a suffix of the word before it (公告期, 许可制, 责任制) completed into a word of its own (期限, 制度)
+          if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, a)) flags |= SUFFIX;
           if (key.length === 1 && c.word.length === 2) {
             const tag = lm.lexicon.wordTag(key);
             if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
@@ -592,6 +599,19 @@ export function scoreInsertions(
     }
   }
   return [...seen.values()];
+}
+
+/** Characters that end nouns as suffixes (公告期, 责任制) and begin two-character words (期限, 制度). */
+const SUFFIX_CHARS = new Set(['期', '制']);
+
+/** Whether the single-character token at `at` follows a Han word of two or more characters directly. */
+function suffixAfterWord(tokens: readonly Token[], at: number): boolean {
+  for (let k = 1; k < tokens.length; k++) {
+    if (tokens[k].start !== at) continue;
+    const prev = tokens[k - 1];
+    return prev.end === at && prev.word.length >= 2 && isHan(prev.word[prev.word.length - 1]);
+  }
+  return false;
 }
 
 /** Word-bigram gain of inserting `ch` at `gap`: the ±BIGRAM_WINDOW characters segmented with and without it (capped). */
@@ -671,7 +691,7 @@ export const missingChar: Rule = {
     docs: {
       summary: '词语中疑似漏掉一个字（付诸施→付诸实施、有限司→有限公司）。',
       details:
-        '在分词后出现孤立单字、生僻片段或通常只出现在更长词语中的双字词（如“国务”）的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握；“应/应当”“已/已经”“按/按照”这类单双音节同义的虚词、地名后的单字（泰山矿）、同一句中反复出现的单字动词（保就业保民生保市场主体）更要有充分把握才提示；“强治理、优服务、惠民生”这类字数一致的并列短语不提示。',
+        '在分词后出现孤立单字、生僻片段或通常只出现在更长词语中的双字词（如“国务”）的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握；“应/应当”“已/已经”“按/按照”这类单双音节同义的虚词、地名后的单字（泰山矿）、同一句中反复出现的单字动词（保就业保民生保市场主体）、紧跟在词后的“期”“制”（公告期、许可制）更要有充分把握才提示；“强治理、优服务、惠民生”这类字数一致的并列短语不提示。',
       flagged: ['这些措施要尽快付诸施。', '协调解决企业遇到的际问题。', '由城投建设有限司负责承建。'],
       passed: ['这些措施要尽快付诸实施。', '今年工作要更好地服务群众。', '每个村都配备了网格员。'],
     },
@@ -691,6 +711,7 @@ export const missingChar: Rule = {
       standaloneMargin: numberParam(ctx.options, 'standaloneMargin'),
       listMargin: numberParam(ctx.options, 'listMargin'),
       synonymMargin: numberParam(ctx.options, 'synonymMargin'),
+      suffixMargin: numberParam(ctx.options, 'suffixMargin'),
     };
     const findings: Finding[] = [];
     for (const p of ctx.doc.paragraphs) {

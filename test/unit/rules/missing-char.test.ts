@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/rule-tester';
-import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, NAME_LIKE, STANDALONE, SYNONYM, TERSE_LIST } from '../../../server/src/rules/missing-char';
+import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, NAME_LIKE, STANDALONE, SUFFIX, SYNONYM, TERSE_LIST } from '../../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../../server/src/core/lm';
 import { segment } from '../../../server/src/core/segmenter';
 
@@ -50,6 +50,9 @@ ruleTester(missingChar, {
     '打通强治理、优服务、惠民生的最后一公里。',
     // a run of items of the same length: each is as long as its siblings, as the writer meant it
     '全力打通强治理、优服务、惠民生、解难题的最后一公里。',
+    // a noun suffix (…期, …制) is no 期限 or 制度 cut short
+    '拟登记事项在公告期届满后办理。',
+    '全面实行排污许可制，健全环境治理体系。',
     // one-character verbs in parallel (保 three times): the short verb is meant
     '坚持保就业保民生保市场主体，稳住经济基本盘。',
     // … also when only one item is short: the longer one ends in the same terse pattern
@@ -155,6 +158,19 @@ test('missing-char: items of a terse list get the list margin, ordinary prose do
   const inProse = scoreInsertions(prose, segment(prose), lm, { ...DEFAULT_PARAMS, threshold: -10 });
   assert.ok(inProse.length > 0);
   assert.ok(inProse.every((i) => !(i.flags & TERSE_LIST)));
+});
+
+test('missing-char: 期 and 制 right after a word are suffixes (SUFFIX margin); after a one-character word they are not', () => {
+  const lm = getLanguageModel();
+  const loose = { ...DEFAULT_PARAMS, threshold: -10 };
+  const text = '全面实行排污许可制，健全环境治理体系。';
+  const zhidu = scoreInsertions(text, segment(text), lm, loose).find((i) => i.ch === '度' && i.gap === 9);
+  assert.ok(zhidu, '制 → 制度 is scored');
+  assert.ok(zhidu.flags & SUFFIX);
+  const apart = '要把制落到实处。';
+  const ins = scoreInsertions(apart, segment(apart), lm, loose).filter((i) => i.keyStart === 2 && i.keyEnd === 3);
+  assert.ok(ins.length > 0, '制 is completed there too');
+  assert.ok(ins.every((i) => !(i.flags & SUFFIX)));
 });
 
 test('missing-char: a one-character verb repeated three times in a sentence gets the list margin, once it does not', () => {
