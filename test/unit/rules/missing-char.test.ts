@@ -50,6 +50,8 @@ ruleTester(missingChar, {
     '打通强治理、优服务、惠民生的最后一公里。',
     // a run of items of the same length: each is as long as its siblings, as the writer meant it
     '全力打通强治理、优服务、惠民生、解难题的最后一公里。',
+    // a one-character verb with 起 is complete (负起, not 担负起 cut short)
+    '各级政府要切实负起责任，严格依法办事。',
     // a noun suffix (…期, …制) is no 期限 or 制度 cut short
     '拟登记事项在公告期届满后办理。',
     '全面实行排污许可制，健全环境治理体系。',
