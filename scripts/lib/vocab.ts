@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { officialFiles, reportSplit } from './corpus';
+import { jiebaDict } from '../../server/src/core/lm/compiled';
 
 const MAX_LEN = 5;
 const MIN_COUNT = 12;
@@ -41,12 +42,10 @@ function entropy(m: Map<string, number> | undefined): number {
 
 export function buildVocab(dataDir: string): void {
   const t0 = Date.now();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
   const jiebaWords = new Set<string>();
   const jiebaFreq = new Map<string, number>();
   const jiebaTag = new Map<string, string>();
-  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+  for (const line of jiebaDict().toString('utf8').split('\n')) {
     const [w, f, t] = line.split(' ');
     if (w) {
       jiebaWords.add(w);

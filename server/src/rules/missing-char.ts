@@ -2,7 +2,7 @@ import { BOUNDARY, getLanguageModel, normChar, normCodeOf, normalize, type CharN
 
 const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
-import { documentNumberPrefixes, isHan } from '../core/text';
+import { documentNumberPrefixes, isHan, isHanCode, sentenceSpans } from '../core/text';
 import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
 import { WindowScorer, chainLogProb } from '../core/lm/window';
 
@@ -125,9 +125,10 @@ const MAX_SUGGESTIONS = 3;
  */
 const FUNCTION_SYNONYMS = new Set(['应当', '应该', '更加', '必须', '需要', '能够', '可以', '虽然', '但是', '因为', '并且', '如果', '已经', '曾经', '仍然', '将要', '较为', '正在', '对于', '按照', '依照', '为了', '而且', '或者', '以及', '由于']);
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
-const NAME_SUFFIX = /(?:有限责任公司|股份有限公司|有限公司|公司|集团|村委会|村|社区|居委会|大道|路|街|巷|广场|小区|花园|大厦|酒店|超市|商场|项目|小学|中学|学校|医院|合作社)/y;
+const NAME_SUFFIXES = ['有限责任公司', '股份有限公司', '有限公司', '公司', '集团', '村委会', '村', '社区', '居委会', '大道', '路', '街', '巷', '广场', '小区', '花园', '大厦', '酒店', '超市', '商场', '项目', '小学', '中学', '学校', '医院', '合作社'];
+const NAME_SUFFIX = new RegExp(`(?:${NAME_SUFFIXES.join('|')})`, 'y');
 /** The first characters of the name suffixes: most positions are ruled out without the regex. */
-const NAME_SUFFIX_FIRST = new Set([...NAME_SUFFIX.source.slice(3, -1).split('|')].map((w) => w.charCodeAt(0)));
+const NAME_SUFFIX_FIRST = new Set(NAME_SUFFIXES.map((w) => w.charCodeAt(0)));
 const OPTIONAL_TAGS = /^(?:d|c|p|r|v|zg|u)/;
 const WORD_WINDOW = 4;
 /** Candidate words looked at per fragment (the most frequent; most fail InsertionScorer.fits at once). */
@@ -186,15 +187,6 @@ function nameSpans(text: string, tokens: readonly Token[]): { hard: Uint8Array; 
 /** Longest item of a terse list. */
 const TERSE_ITEM = 4;
 const CLAUSE_END = /[、，,；;。：:！？!?\s（）()“”"《》]/;
-/** CLAUSE_END by character code: the regex run once per code on first use (same answers, no regex per character). */
-let clauseEndCodes: Uint8Array | undefined;
-function clauseEndTable(): Uint8Array {
-  if (!clauseEndCodes) {
-    clauseEndCodes = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) if (CLAUSE_END.test(String.fromCharCode(c))) clauseEndCodes[c] = 1;
-  }
-  return clauseEndCodes;
-}
 
 /**
  * Characters in items of a terse list: an item of ≤ TERSE_ITEM characters between two 、, or next to another such
@@ -204,11 +196,11 @@ function clauseEndTable(): Uint8Array {
 function terseItems(text: string, uniform: Uint8Array): Uint8Array {
   const out = new Uint8Array(text.length + 1);
   if (!text.includes('、')) return out;
-  const clauseEnd = clauseEndTable();
   const items: Array<[number, number]> = [];
   let s = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || clauseEnd[text.charCodeAt(i)]) {
+    // (a Han character ends no clause: the regex only for the others)
+    if (i === text.length || (!isHanCode(text.charCodeAt(i)) && CLAUSE_END.test(text[i]))) {
       items.push([s, i]);
       s = i + 1;
     }
@@ -261,31 +253,26 @@ function terseItems(text: string, uniform: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Sentence ends for parallelSingles. */
-const SENTENCE_END = /[。！？；!?;]/;
 /** How often a one-character token must recur in a sentence to count as parallel phrasing. */
 const PARALLEL_COUNT = 3;
 
 /**
- * One-character tokens that recur as such three times or more in their sentence: parallel phrasing with a
- * one-character verb (保就业保民生保市场主体), where the short verb is meant. Their completions need the list margin.
+ * One-character tokens that recur as such three times or more in their sentence (sentenceSpans): parallel phrasing
+ * with a one-character verb (保就业保民生保市场主体), where the short verb is meant. Their completions need the list
+ * margin.
  */
 function parallelSingles(text: string, tokens: readonly Token[]): Uint8Array {
   const out = new Uint8Array(text.length + 1);
-  let from = 0;
-  for (let k = 0; k <= tokens.length; k++) {
-    // (a Han word holds no sentence end)
-    if (k < tokens.length && (isHan(tokens[k].word[0]) || !SENTENCE_END.test(tokens[k].word))) continue;
+  let k = 0;
+  for (const [, end] of sentenceSpans(text)) {
+    const from = k;
+    while (k < tokens.length && tokens[k].start < end) k++;
     const counts = new Map<string, number>();
     for (let j = from; j < k; j++) {
       const w = tokens[j].word;
       if (w.length === 1 && isHan(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    for (let j = from; j < k; j++) {
-      const t = tokens[j];
-      if ((counts.get(t.word) ?? 0) >= PARALLEL_COUNT) out[t.start] = 1;
-    }
-    from = k + 1;
+    for (let j = from; j < k; j++) if ((counts.get(tokens[j].word) ?? 0) >= PARALLEL_COUNT) out[tokens[j].start] = 1;
   }
   return out;
 }
@@ -493,6 +480,9 @@ export function scoreInsertions(
   const uniform = new Uint8Array(text.length + 1);
   const terse = terseItems(text, uniform);
   const parallel = parallelSingles(text, tokens);
+  // the token that starts at each offset, + 1 (0: none)
+  const tokenAt = new Int32Array(text.length + 1);
+  for (let k = 0; k < tokens.length; k++) tokenAt[tokens[k].start] = k + 1;
   const protectedChars = new Uint8Array(text.length + 1);
   for (const w of dictionary) {
     if (!w) continue;
@@ -583,13 +573,13 @@ export function scoreInsertions(
           if (weakSign) flags |= STANDALONE;
           if (terse[g] || (g > 0 && terse[g - 1]) || (single && parallel[a])) flags |= TERSE_LIST;
           // a suffix of the word before it (公告期, 许可制, 责任制) completed into a word of its own (期限, 制度)
-          if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, a)) flags |= SUFFIX;
+          if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, tokenAt[a] - 1)) flags |= SUFFIX;
           if (key.length === 1 && c.word.length === 2) {
             const tag = lm.lexicon.wordTag(key);
             if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
             if (FUNCTION_SYNONYMS.has(c.word)) flags |= SYNONYM;
             // a one-character verb with the complement 起 (负起责任, 挑起重担) says what the two-character verb says
-            if (c.pos === 0 && text[b] === '起' && complementAt(tokens, b)) flags |= SYNONYM;
+            if (c.pos === 0 && text[b] === '起' && complementAt(tokens, tokenAt[b] - 1)) flags |= SYNONYM;
           }
           const ins = { gap: g, ch, word: c.word, keyStart: a, keyEnd: b, score: 0, lm: dLm, wm: dWm, orphan, wb: 0, flags };
           // the word bigram only where it can still decide
@@ -606,20 +596,16 @@ export function scoreInsertions(
 /** Characters that end nouns as suffixes (公告期, 责任制) and begin two-character words (期限, 制度). */
 const SUFFIX_CHARS = new Set(['期', '制']);
 
-/** Whether the single-character token at `at` follows a Han word of two or more characters directly. */
-function suffixAfterWord(tokens: readonly Token[], at: number): boolean {
-  for (let k = 1; k < tokens.length; k++) {
-    if (tokens[k].start !== at) continue;
-    const prev = tokens[k - 1];
-    return prev.end === at && prev.word.length >= 2 && isHan(prev.word[prev.word.length - 1]);
-  }
-  return false;
+/** Whether token k (−1: none) follows a Han word of two or more characters directly. */
+function suffixAfterWord(tokens: readonly Token[], k: number): boolean {
+  if (k < 1) return false;
+  const prev = tokens[k - 1];
+  return prev.end === tokens[k].start && prev.word.length >= 2 && isHan(prev.word[prev.word.length - 1]);
 }
 
-/** Whether the directional complement 起 (起来) stands as a token of its own at `at`. */
-function complementAt(tokens: readonly Token[], at: number): boolean {
-  const t = tokens.find((x) => x.start === at);
-  return !!t && (t.word === '起' || t.word === '起来');
+/** Whether token k (−1: none) is the directional complement 起 (起来) on its own. */
+function complementAt(tokens: readonly Token[], k: number): boolean {
+  return k >= 0 && (tokens[k].word === '起' || tokens[k].word === '起来');
 }
 
 /** Word-bigram gain of inserting `ch` at `gap`: the ±BIGRAM_WINDOW characters segmented with and without it (capped). */
