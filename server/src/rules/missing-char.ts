@@ -120,10 +120,17 @@ export function scoreOf(i: Pick<Insertion, 'lm' | 'wm' | 'orphan' | 'wb' | 'flag
 
 const MAX_SUGGESTIONS = 3;
 /**
- * Two-character function words that say no more than one of their characters alone, in standard written Chinese
- * (应/应当, 已/已经, 按/按照): the short form is no word cut short, whatever the character model prefers.
+ * Two-character function words and the one character of them that says as much alone, in standard written
+ * Chinese (应/应当, 已/已经, 按/按照, 须/必须): that short form is no word cut short, whatever the character model
+ * prefers. The other character alone says something else or nothing (够 of 能够, 经 of 已经, 加 of 更加): its
+ * completion is an ordinary one.
  */
-const FUNCTION_SYNONYMS = new Set(['应当', '应该', '更加', '必须', '需要', '能够', '可以', '虽然', '但是', '因为', '并且', '如果', '已经', '曾经', '仍然', '将要', '较为', '正在', '对于', '按照', '依照', '为了', '而且', '或者', '以及', '由于']);
+const FUNCTION_SYNONYMS = new Map<string, string>([
+  ['应当', '应'], ['应该', '应'], ['更加', '更'], ['必须', '必须'], ['需要', '需要'], ['能够', '能'], ['可以', '可'],
+  ['虽然', '虽'], ['但是', '但'], ['因为', '因'], ['并且', '并'], ['如果', '如'], ['已经', '已'], ['曾经', '曾'],
+  ['仍然', '仍'], ['将要', '将'], ['较为', '较'], ['正在', '正在'], ['对于', '对'], ['按照', '按照'], ['依照', '依照'],
+  ['为了', '为'], ['而且', '而'], ['或者', '或'], ['以及', '及'], ['由于', '由'],
+]);
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 const NAME_SUFFIXES = ['有限责任公司', '股份有限公司', '有限公司', '公司', '集团', '村委会', '村', '社区', '居委会', '大道', '路', '街', '巷', '广场', '小区', '花园', '大厦', '酒店', '超市', '商场', '项目', '小学', '中学', '学校', '医院', '合作社'];
 const NAME_SUFFIX = new RegExp(`(?:${NAME_SUFFIXES.join('|')})`, 'y');
@@ -193,7 +200,7 @@ const CLAUSE_END = /[、，,；;。：:！？!?\s（）()“”"《》]/;
  * item across a 、; an item of 3–4 characters next to a longer one across a 、 (推动外贸稳规模、优结构), with as many
  * characters of the longer one on the 、 side (the same terse pattern ends or begins it).
  */
-function terseItems(text: string, uniform: Uint8Array): Uint8Array {
+function terseItems(text: string, uniform: Uint8Array, shorter: Uint8Array): Uint8Array {
   const out = new Uint8Array(text.length + 1);
   if (!text.includes('、')) return out;
   const items: Array<[number, number]> = [];
@@ -221,6 +228,9 @@ function terseItems(text: string, uniform: Uint8Array): Uint8Array {
       const [usual, n] = [...lengths].sort((x, y) => y[1] - x[1])[0];
       // two items of one length, or one between two longer items that it matches (打通强治理、优服务、惠民生的…)
       if (n >= 2 || (before && after)) for (let j = k; j < m; j++) if (items[j][1] - items[j][0] === usual) uniform.fill(1, items[j][0], items[j][1]);
+      // an item one character short of its siblings' usual length (平等、团、互助) is no terse form: a dropped character
+      // is what makes one shorter
+      if (n >= 2 && usual >= 2) for (let j = k; j < m; j++) if (items[j][1] - items[j][0] === usual - 1) shorter.fill(1, items[j][0], items[j][1]);
     }
     k = Math.max(m, k + 1);
   }
@@ -233,6 +243,8 @@ function terseItems(text: string, uniform: Uint8Array): Uint8Array {
     const afterComma = text[a - 1] === '、';
     const beforeComma = text[b] === '、';
     if ((afterComma && beforeComma) || (afterComma && short(prev)) || (beforeComma && short(next))) out.fill(1, a, b);
+    // a one-character item between longer ones (教育、卫、文化) is short of its siblings, not terse
+    if (b - a === 1 && afterComma && beforeComma && prev && next && prev[1] - prev[0] >= 2 && next[1] - next[0] >= 2) shorter.fill(1, a, b);
     if (b - a < 3) {
       // the last of a run of one- or two-character items before a longer one (雾、雨、雪、冰等天气): the longer one
       // begins with one more item of that size
@@ -478,7 +490,8 @@ export function scoreInsertions(
   if (!weak.length) return [];
   const { hard, soft } = nameSpans(text, tokens);
   const uniform = new Uint8Array(text.length + 1);
-  const terse = terseItems(text, uniform);
+  const shorter = new Uint8Array(text.length + 1);
+  const terse = terseItems(text, uniform, shorter);
   const parallel = parallelSingles(text, tokens);
   // the token that starts at each offset, + 1 (0: none)
   const tokenAt = new Int32Array(text.length + 1);
@@ -571,13 +584,13 @@ export function scoreInsertions(
           if (isNonHanWordChar(text[g - 1]) || isNonHanWordChar(text[g])) flags |= NEAR_DIGIT;
           if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
           if (weakSign) flags |= STANDALONE;
-          if (terse[g] || (g > 0 && terse[g - 1]) || (single && parallel[a])) flags |= TERSE_LIST;
+          if (((terse[g] || (g > 0 && terse[g - 1])) && !shorter[a]) || (single && parallel[a])) flags |= TERSE_LIST;
           // a suffix of the word before it (公告期, 许可制, 责任制) completed into a word of its own (期限, 制度)
           if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, tokenAt[a] - 1)) flags |= SUFFIX;
           if (key.length === 1 && c.word.length === 2) {
             const tag = lm.lexicon.wordTag(key);
             if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
-            if (FUNCTION_SYNONYMS.has(c.word)) flags |= SYNONYM;
+            if (FUNCTION_SYNONYMS.get(c.word)?.includes(key)) flags |= SYNONYM;
             // a one-character verb with the complement 起 (负起责任, 挑起重担) says what the two-character verb says
             if (c.pos === 0 && text[b] === '起' && complementAt(tokens, tokenAt[b] - 1)) flags |= SYNONYM;
           }
@@ -685,7 +698,7 @@ export const missingChar: Rule = {
     docs: {
       summary: '词语中疑似漏掉一个字（付诸施→付诸实施、有限司→有限公司）。',
       details:
-        '在分词后出现孤立单字、生僻片段或通常只出现在更长词语中的双字词（如“国务”）的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握；“应/应当”“已/已经”“按/按照”这类单双音节同义的虚词、地名后的单字（泰山矿）、同一句中反复出现的单字动词（保就业保民生保市场主体）、紧跟在词后的“期”“制”（公告期、许可制）、带“起”的单字动词（负起责任）更要有充分把握才提示；“强治理、优服务、惠民生”这类字数一致的并列短语不提示。',
+        '在分词后出现孤立单字、生僻片段或通常只出现在更长词语中的双字词（如“国务”）的地方，尝试补回一个字，用字符语言模型、词频模型和词语搭配（相邻两词）模型比较补字前后的通顺程度，并考虑孤立的字是否通常只出现在词中（如“影”“革”），明显更通顺时提示，并按可能性给出补字建议。人名、地名、机构名、引号中的名称和用户词典中的词不检查；数字旁、名称中、“更/更加”“每/每一”这类可省略的字、常单用的字（能、好）和“稳预期、强信心、促发展”这类简短排比短语要求更高的把握；“应/应当”“已/已经”“按/按照”这类单双音节同义的虚词、地名后的单字（泰山矿）、同一句中反复出现的单字动词（保就业保民生保市场主体）、紧跟在词后的“期”“制”（公告期、许可制）、带“起”的单字动词（负起责任）更要有充分把握才提示；“强治理、优服务、惠民生”这类字数一致的并列短语不提示，但比前后并列项少一个字的单字项（平等、团、互助）照常检查。',
       flagged: ['这些措施要尽快付诸施。', '协调解决企业遇到的际问题。', '由城投建设有限司负责承建。'],
       passed: ['这些措施要尽快付诸实施。', '今年工作要更好地服务群众。', '每个村都配备了网格员。'],
     },

@@ -60,6 +60,8 @@ ruleTester(missingChar, {
     // … also when only one item is short: the longer one ends in the same terse pattern
     '引导中小企业扩规模、强创新。',
     '全力推动园区企业扩产能、提效益。',
+    // a list of one-character items: each is as meant
+    '水、电、路、气等基础设施全面改善。',
     '深化经济体制改革，增强发展活力。',
     // the completion would put a character where the model never saw it beside its neighbours (转扭): no repair
     '这家企业去年已经转亏为盈。',
@@ -102,6 +104,11 @@ ruleTester(missingChar, {
     // two characters around the gap that would make a word (制革) which the segmenter did not form: still a gap
     { text: '深化经济体制革，增强发展活力。', errors: [{ text: '济体制革', message: /体制改革/, suggestions: ['改'] }] },
     { text: '全面推进重点领域革，激发市场活力。', errors: [{ text: '领域革', message: /领域改革/, suggestions: ['改'] }] },
+    // 够 alone is no 能够 (only 能 says as much alone): an ordinary completion, no synonym margin
+    { text: '改革后的机构够更好地服务群众。', errors: [{ text: '机构够', message: /机构能够/, suggestions: ['能'] }] },
+    // a one-character item between longer ones is short of its siblings: no terse list
+    { text: '健全平等、团、互助的民族关系。', errors: [{ text: '团', message: /“团结”/, suggestions: ['结'] }] },
+    { text: '做好教育、卫、文化等民生工作。', errors: [{ text: '卫', message: /“卫生”/, suggestions: ['生'] }] },
   ],
 });
 
