@@ -199,9 +199,14 @@ export class Lexicon {
     const hit = this.parsed.get(cacheKey);
     if (hit) return hit;
     const v = this.deletionEntries(key, deletions);
-    const parts = v ? v.split('|') : [];
-    if (parts.length > limit) parts.length = limit;
-    const list = parts.map((e) => ({ word: e.slice(0, -1), pos: Number(e.slice(-1)) }));
+    // the first `limit` entries `${word}${pos}` only (a common character is in hundreds of words)
+    const list: DeletionCandidate[] = [];
+    for (let s = 0; v && s < v.length && list.length < limit; ) {
+      let bar = v.indexOf('|', s);
+      if (bar < 0) bar = v.length;
+      list.push({ word: v.slice(s, bar - 1), pos: v.charCodeAt(bar - 1) - 48 });
+      s = bar + 1;
+    }
     if (this.parsed.size >= 50000) this.parsed.clear();
     this.parsed.set(cacheKey, list);
     return list;
