@@ -89,6 +89,8 @@ const TITLES = '(?:副?(?:书记|主任|局长|县长|镇长|乡长|村长|市�
 const PERSON_BEFORE = new RegExp(`(${TITLES})([\\u4E00-\\u9FFF]{2,3})()`, 'g');
 /** A name before a form of address or title: 李健国同志. */
 const PERSON_AFTER = new RegExp(`()([\\u4E00-\\u9FFF]{2,3})(${TITLES})`, 'g');
+/** Any title or form of address: without one, neither of the two above can match (most sentences have none). */
+const ANY_TITLE = new RegExp(TITLES);
 
 /** A word of two or more Han characters that the segmenter tagged x: an unknown word it could not place. */
 function unknownWord(t: Token): boolean {
@@ -128,7 +130,7 @@ export function protectedSpans(text: string, tokens: Token[], dictionary: Readon
   }
   // Personal names next to a title or form of address: 书记李健国, 王卷道同志 (unknown names are cut unpredictably).
   let m: RegExpExecArray | null;
-  for (const re of [PERSON_BEFORE, PERSON_AFTER]) {
+  for (const re of ANY_TITLE.test(text) ? [PERSON_BEFORE, PERSON_AFTER] : []) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) set(m.index + (m[1]?.length ?? 0), m.index + m[0].length - (m[3]?.length ?? 0));
   }
