@@ -55,6 +55,25 @@ test('words added at run time count on top of a compiled lexicon', () => {
   assert.deepEqual(b.deletionCandidates('稀词').map((c) => c.word), ['稀有词']);
 });
 
+test("a compiled lexicon stores the single characters' standalone shares, and answers them as it would work them out", () => {
+  const parsed = Lexicon.fromFiles([Buffer.from(DICT)]);
+  const digest = inputDigest([Buffer.from(DICT)], 'test');
+  const open = (charShares?: Map<number, number>) => new Lexicon(LexiconTable.open(writeLexiconTable({ ...parsed.content(), charShares }, digest), digest)!);
+  const plain = open();
+  const chars = ['际', '施', '实', '的', '乡', '未'];
+  const stored = open(new Map(chars.slice(0, 4).map((c) => [c.charCodeAt(0), plain.standaloneShare(c)])));
+  for (const c of chars) assert.equal(stored.standaloneShare(c), parsed.standaloneShare(c), c);
+  // 际 stands alone 12 times beside 实际, 国际 and 交际
+  assert.equal(stored.standaloneShare('际'), 12 / (12 + 9000 + 8000 + 300));
+  // the stored number is the one answered (none is worked out again) …
+  const marked = open(new Map([['际'.charCodeAt(0), 0.25]]));
+  assert.equal(marked.standaloneShare('际'), 0.25);
+  // … until words are added on top: then the shares are worked out afresh
+  const added = open(new Map([['际'.charCodeAt(0), 0.25]]));
+  added.addWord('际遇', 500, 'n');
+  assert.equal(added.standaloneShare('际'), 12 / (12 + 9000 + 8000 + 300 + 500));
+});
+
 test('a compiled lexicon of other dictionaries, or a damaged file, is not used', () => {
   const parsed = Lexicon.fromFiles([Buffer.from(DICT)]);
   const buf = writeLexiconTable(parsed.content(), inputDigest([Buffer.from(DICT)], 'test'));
@@ -72,6 +91,7 @@ test('the shipped lexicon, compiled or not, gives the same answers', () => {
   for (const w of ['实施', '营商环境', '付诸实施', '乡村振兴', '高质量发展', '不存在的词语组合']) assert.equal(loaded.wordFreq(w), parsed.wordFreq(w), w);
   for (const s of ['遇到的际问题要及时解决', '把各项措施付诸施', '持续优化营商环境']) assert.equal(loaded.segLogProb(s), parsed.segLogProb(s), s);
   for (const k of ['付诸施', '际', '营环境']) assert.deepEqual(loaded.deletionCandidates(k), parsed.deletionCandidates(k), k);
+  for (const c of ['际', '影', '革', '把', '的', '中', '施']) assert.equal(loaded.standaloneShare(c), parsed.standaloneShare(c), c);
   if (!fs.existsSync(dataPath('lexicon.bin'))) console.log('# lexicon.bin not compiled here (npm run build compiles it); compared the parsed lexicon with itself');
 });
 

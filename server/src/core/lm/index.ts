@@ -14,7 +14,7 @@ import { dataPath } from '../data';
 import { timedShared } from '../timing';
 import { CharNgram } from './ngram';
 import { Lexicon, type DeletionCandidate } from './lexicon';
-import { LEXICON_FILE, inputDigest, writeLexiconTable } from './lexicon-table';
+import { LEXICON_FILE, LexiconTable, inputDigest, writeLexiconTable } from './lexicon-table';
 import { DIGEST_SALT, compiledLexicon, lexiconInputs, reopenCompiledLexicon, wordTagsOf } from './compiled';
 import { normalize } from './normalize';
 import { WordBigram } from './wordbigram';
@@ -99,7 +99,14 @@ export function loadLexicon(): Lexicon {
 export function compileLexicon(): { file: string; bytes: number } {
   const inputs = lexiconInputs();
   const content = { ...Lexicon.fromFiles(inputs).content(), wordTags: wordTagsOf(inputs) };
-  const buf = writeLexiconTable(content, inputDigest(inputs, DIGEST_SALT));
+  const digest = inputDigest(inputs, DIGEST_SALT);
+  // the standalone shares of the single characters that are in words, as a lexicon over the table works them out
+  const table = LexiconTable.open(writeLexiconTable(content, digest), digest);
+  if (!table) throw new Error('compiled lexicon does not open');
+  const lexicon = new Lexicon(table);
+  const charShares = new Map<number, number>();
+  for (const key of content.deletions.keys()) if (key.length === 1) charShares.set(key.charCodeAt(0), lexicon.standaloneShare(key));
+  const buf = writeLexiconTable({ ...content, charShares }, digest);
   const file = dataPath(LEXICON_FILE);
   fs.writeFileSync(file, buf);
   reopenCompiledLexicon();

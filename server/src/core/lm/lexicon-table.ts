@@ -16,13 +16,16 @@ import { hashSlice } from './hash';
  *   word fingerprints u32[wordSlots] · word frequencies f32[wordSlots] ·
  *   deletion fingerprints u32[delSlots] · deletion value offsets u32[delSlots] · deletion value lengths u32[delSlots] ·
  *   deletion values (UTF-16, u16[blobChars]) · single-character tags (UTF-16 "字tag\n…", u16[tagChars]) ·
- *   word tags u8[wordSlots] (1-based index into the tag names; 0: none) · tag names (UTF-16 "n\nv\n…", u16[tagNameChars]).
+ *   word tags u8[wordSlots] (1-based index into the tag names; 0: none) · tag names (UTF-16 "n\nv\n…", u16[tagNameChars]) ·
+ *   (from 4-byte alignment) the number of single characters with a standalone share u32 · their codes u16[n] ·
+ *   (from 4-byte alignment) their shares f64[n] (Lexicon.standaloneShare, worked out at compile time: most runs ask
+ *   about hundreds of characters, each in hundreds of words).
  * The word tags are jieba's: the segmenter tags its words from them (jieba's own tagging costs more than its cutting).
  */
 export const LEXICON_FILE = 'lexicon.bin';
 const MAGIC = 'RLLX';
 /** Bump when the layout or the way the lexicon is built changes (it is part of the digest). */
-export const FORMAT = 2;
+export const FORMAT = 3;
 const HEADER = 64;
 const LOAD = 0.55;
 
@@ -31,6 +34,8 @@ export interface LexiconContent {
   tags: ReadonlyMap<string, string>;
   /** Part-of-speech tag of every word that has one (the first a dictionary gives it, as jieba keeps). */
   wordTags?: ReadonlyMap<string, string>;
+  /** Lexicon.standaloneShare of single characters, by code, as a lexicon over this very table answers it. */
+  charShares?: ReadonlyMap<number, number>;
   /** "word minus one character" → entries `${word}${pos}` joined by "|", most frequent first. */
   deletions: ReadonlyMap<string, string>;
   total: number;
@@ -72,8 +77,11 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
   for (const t of content.wordTags?.values() ?? []) if (!tagIndex.has(t)) tagIndex.set(t, tagIndex.size + 1);
   if (tagIndex.size > 255) throw new Error('lexicon: more than 255 part-of-speech tags');
   const tagNames = [...tagIndex.keys()].map((t) => `${t}\n`).join('');
-  const size = HEADER + wordSlots * 8 + delSlots * 12 + blob.length * 2 + tags.length * 2 + wordSlots + tagNames.length * 2;
-  const buf = Buffer.alloc(size + ((4 - (size % 4)) % 4));
+  const shares = [...(content.charShares ?? [])];
+  const align4 = (n: number) => n + ((4 - (n % 4)) % 4);
+  const sharesAt = align4(HEADER + wordSlots * 8 + delSlots * 12 + blob.length * 2 + tags.length * 2 + wordSlots + tagNames.length * 2);
+  const size = align4(sharesAt + 4 + shares.length * 2) + shares.length * 8;
+  const buf = Buffer.alloc(size);
   buf.write(MAGIC, 0, 'latin1');
   buf.writeUInt32LE(FORMAT, 4);
   digest.copy(buf, 8, 0, 20);
@@ -126,6 +134,12 @@ export function writeLexiconTable(content: LexiconContent, digest: Buffer): Buff
   }
   o += wordSlots;
   buf.write(tagNames, o, 'utf16le');
+  buf.writeUInt32LE(shares.length, sharesAt);
+  const valuesAt = align4(sharesAt + 4 + shares.length * 2);
+  shares.forEach(([code, share], k) => {
+    buf.writeUInt16LE(code, sharesAt + 4 + k * 2);
+    buf.writeDoubleLE(share, valuesAt + k * 8);
+  });
   return buf;
 }
 
@@ -144,6 +158,8 @@ export class LexiconTable {
   private readonly blob: string;
   private readonly wtag: Uint8Array;
   private readonly tagNames: string[];
+  /** Standalone shares of single characters by code (NaN: not stored). */
+  private readonly shares = new Float64Array(0x10000).fill(NaN);
   private readonly h = new Uint32Array(2);
 
   private constructor(buf: Buffer) {
@@ -173,6 +189,13 @@ export class LexiconTable {
     this.wtag = new Uint8Array(body, start + o, this.wordSlots);
     o += this.wordSlots;
     this.tagNames = ['', ...view.toString('utf16le', o, o + tagNameChars * 2).split('\n').slice(0, -1)];
+    o += tagNameChars * 2;
+    o += (4 - (o % 4)) % 4;
+    if (o + 4 > buf.length) throw new Error('compiled lexicon truncated');
+    const n = view.readUInt32LE(o);
+    const valuesAt = o + 4 + n * 2 + ((4 - ((o + 4 + n * 2) % 4)) % 4);
+    if (valuesAt + n * 8 > buf.length) throw new Error('compiled lexicon truncated');
+    for (let k = 0; k < n; k++) this.shares[view.readUInt16LE(o + 4 + k * 2)] = view.readDoubleLE(valuesAt + k * 8);
   }
 
   /** The table in `buf` when it was compiled from inputs with `digest`, else undefined. */
@@ -192,6 +215,11 @@ export class LexiconTable {
       if (v === f) return i;
       i = i + 1 === slots ? 0 : i + 1;
     }
+  }
+
+  /** The standalone shares of single characters stored with the table, by code (NaN where none is): a copy. */
+  charShares(): Float64Array {
+    return this.shares.slice();
   }
 
   /** Frequency of the word s[start, end), or 0. */

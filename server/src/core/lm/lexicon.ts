@@ -120,7 +120,8 @@ export class Lexicon {
   standaloneShare(ch: string): number {
     // one character (nearly all the calls: missing-char asks about every lone character): by code, no string hashed
     if (ch.length === 1) {
-      const byCode = (this.charShares ??= new Float64Array(0x10000).fill(NaN));
+      // (those of a compiled base come with it, worked out when it was compiled, while no word is added on top)
+      const byCode = (this.charShares ??= this.base && !this.freq.size ? this.base.charShares() : new Float64Array(0x10000).fill(NaN));
       let v = byCode[ch.charCodeAt(0)];
       if (v !== v) byCode[ch.charCodeAt(0)] = v = this.share(ch);
       return v;
