@@ -206,10 +206,10 @@ function computeConfusables(c: string, maxRank: number): Confusable[] {
     }
   };
   for (const r of rs) add(t.bySound.get(r), 'same-sound');
-  for (const r of rs) add(t.bySyllable.get(r.replace(/\d$/, '')), 'same-syllable');
+  for (const r of rs) add(t.bySyllable.get(toneless(r)), 'same-syllable');
   // Near sounds are many and rarely meant (5% of slips): only the common characters.
   const nearMax = Math.min(maxRank, NEAR_SOUND_MAX_RANK);
-  for (const r of rs) for (const n of nearSyllables(r.replace(/\d$/, ''))) add(t.bySyllable.get(n), 'near-sound', nearMax);
+  for (const r of rs) for (const n of nearSyllables(toneless(r))) add(t.bySyllable.get(n), 'near-sound', nearMax);
   add(t.shape.get(c), 'shape');
   return out;
 }
@@ -419,7 +419,7 @@ const syllableMemo = new Map<string, string[]>();
 function syllablesOf(c: string): string[] {
   let l = syllableMemo.get(c);
   if (!l) {
-    l = [...new Set((load().readings.get(c) ?? []).map((r) => r.replace(/\d$/, '')))];
+    l = [...new Set((load().readings.get(c) ?? []).map(toneless))];
     syllableMemo.set(c, l);
   }
   return l;
