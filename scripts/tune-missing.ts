@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { getLanguageModel } from '../server/src/core/lm';
 import { segment } from '../server/src/core/segmenter';
-import { DEFAULT_PARAMS, decide, scoreInsertions, scoreOf, type Insertion, type MissingCharParams } from '../server/src/rules/missing-char';
+import { DEFAULT_PARAMS, decideWithDocument, scoreInsertions, scoreOf, type Insertion, type MissingCharParams } from '../server/src/rules/missing-char';
 import { reportSplit } from './lib/corpus';
 import { makeSamples } from './eval/missing-char';
 
@@ -21,26 +21,38 @@ const t0 = Date.now();
 const samples = makeSamples(test, n, Number(process.env.SEED ?? 7));
 const sampleIns: Insertion[][] = samples.map((s) => scoreInsertions(s.text, segment(s.text), lm, collect));
 let chars = 0;
-const cleanIns: Array<{ line: string; ins: Insertion[] }> = [];
+const cleanIns: Array<{ line: string; ins: Insertion[]; doc: string; offset: number }> = [];
 for (const f of test) {
-  for (const l of fs.readFileSync(f, 'utf8').split('\n')) {
-    chars += l.length + 1;
-    if (l.trim()) cleanIns.push({ line: l, ins: scoreInsertions(l, segment(l), lm, collect) });
+  const doc = fs.readFileSync(f, 'utf8');
+  let offset = 0;
+  for (const l of doc.split('\n')) {
+    if (l.trim()) cleanIns.push({ line: l, ins: scoreInsertions(l, segment(l), lm, collect), doc, offset });
+    offset += l.length + 1;
   }
+  chars += offset;
+}
+/** missing-char's decision with the document's evidence (decideWithDocument, then what finalize keeps). */
+function decideIn(ins: Insertion[], p: MissingCharParams, doc: string, from: number, to: number) {
+  const count = (t: string, w: string) => {
+    let n = 0;
+    for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + w.length)) n++;
+    return n;
+  };
+  return decideWithDocument(ins, p, lm).filter((d) => !d.needs || count(doc, d.best.word) > count(doc.slice(from, to), d.best.word));
 }
 console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${chars} clean chars`);
 export function measure(p: MissingCharParams, show = false): { fa: number; recall: number; top1: number } {
   const rescore = (list: Insertion[]) => list.map((i) => ({ ...i, score: scoreOf(i, p) }));
   let fa = 0;
-  for (const { line, ins } of cleanIns) {
-    const d = decide(rescore(ins), p);
+  for (const { line, ins, doc, offset } of cleanIns) {
+    const d = decideIn(rescore(ins), p, doc, offset, offset + line.length);
     fa += d.length;
     if (show) for (const x of d) console.log(`FA ${line.slice(Math.max(0, x.best.gap - 8), x.best.gap)}[${x.best.ch}]${line.slice(x.best.gap, x.best.gap + 8)} ${x.best.word} s=${x.best.score.toFixed(2)} lm=${x.best.lm.toFixed(2)} wm=${x.best.wm.toFixed(2)} f=${x.best.flags}`);
   }
   let found = 0;
   let top1 = 0;
   samples.forEach((s, i) => {
-    const d = decide(rescore(sampleIns[i]), p).find((x) => Math.abs(x.best.gap - s.gap) <= 2);
+    const d = decideIn(rescore(sampleIns[i]), p, s.doc, s.offset, s.offset + s.text.length).find((x) => Math.abs(x.best.gap - s.gap) <= 2);
     if (!d) return;
     found++;
     if (s.text.slice(0, d.best.gap) + d.best.ch + s.text.slice(d.best.gap) === s.original) top1++;

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReportDocument } from '../../server/src/core/document';
 import { lint } from '../../server/src/core/runner';
+import { shiftFinding } from '../../server/src/core/paragraph-cache';
 import { segment } from '../../server/src/core/segmenter';
 import { insertionGain, missingChar } from '../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../server/src/core/lm';
@@ -40,24 +41,51 @@ export interface Sample {
   ch: string;
   original: string;
   word: string;
+  /** The report the paragraph comes from, with the character deleted, and where `text` starts in it. */
+  doc: string;
+  offset: number;
 }
 
 export function makeSamples(files: string[], n: number, seed: number): Sample[] {
   const random = rng(seed);
-  const paras: string[] = [];
-  for (const f of files) for (const l of fs.readFileSync(f, 'utf8').split(/\r?\n/)) if (l.trim().length >= 20) paras.push(l.trim());
+  const paras: Array<{ text: string; doc: string; offset: number }> = [];
+  for (const f of files) {
+    const doc = fs.readFileSync(f, 'utf8');
+    let at = 0;
+    for (const l of doc.split(/\r?\n/)) {
+      if (l.trim().length >= 20) paras.push({ text: l.trim(), doc, offset: at + (l.length - l.trimStart().length) });
+      at = doc.indexOf('\n', at + l.length) + 1;
+    }
+  }
   const out: Sample[] = [];
   let guard = 0;
   while (out.length < n && guard++ < n * 20) {
-    const p = paras[Math.floor(random() * paras.length)];
+    const { text: p, doc, offset } = paras[Math.floor(random() * paras.length)];
     const words = segment(p).filter((t) => t.word.length >= 2 && t.word.length <= 4 && HAN.test(t.word));
     if (!words.length) continue;
     const w = words[Math.floor(random() * words.length)];
     const k = Math.floor(random() * w.word.length);
     const gap = w.start + k;
-    out.push({ text: p.slice(0, gap) + p.slice(gap + 1), gap, ch: p[gap], original: p, word: w.word });
+    const at = offset + gap;
+    out.push({ text: p.slice(0, gap) + p.slice(gap + 1), gap, ch: p[gap], original: p, word: w.word, doc: doc.slice(0, at) + doc.slice(at + 1), offset });
   }
   return out;
+}
+
+/**
+ * missing-char on the sample's paragraph in its report (the rule weighs whether the completed word occurs
+ * elsewhere in the document); the findings' ranges relative to the paragraph, as `check` on `s.text` gives them.
+ */
+export function checkInDocument(s: Sample, options: Record<string, unknown> = {}): Diagnostic[] {
+  const doc = new ReportDocument(s.doc, 'plaintext');
+  const p = doc.paragraphAt(s.offset + s.gap);
+  if (!p) return [];
+  const found = lint(doc, [missingChar], {
+    rules: new Map([['missing-char', { severity: 'warn', options }]]),
+    onRuleError: recordRuleError,
+    paragraphSlice: { tier: 'model', from: p.index, to: p.index + 1 },
+  });
+  return found.map((d) => shiftFinding(d, -s.offset));
 }
 
 export interface SampleResult {
@@ -157,7 +185,7 @@ export function run({ verbose }: { verbose: boolean }): Row[] {
   let top1 = 0;
   const byLen = new Map<number, [number, number]>();
   for (const s of samples) {
-    const r = judge(s, check(s.text));
+    const r = judge(s, checkInDocument(s));
     if (r.found) found++;
     if (r.top1) top1++;
     const l = byLen.get(s.word.length) ?? [0, 0];

@@ -57,6 +57,7 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
       } else {
         findings = timedRule(rule.meta.id, () => rule.check(ctx));
       }
+      if (rule.finalize) findings = timedRule(rule.meta.id, () => rule.finalize!(findings, ctx));
     } catch (e) {
       options.onRuleError?.(rule.meta.id, e);
       continue;

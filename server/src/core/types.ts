@@ -44,6 +44,11 @@ export interface Finding {
    * rule of category `wording` leaves it out, front ends offer the flagged text itself.
    */
   word?: string;
+  /**
+   * A finding that holds only under a condition on the rest of the document (see Rule.finalize): set by a
+   * paragraph-scoped rule's `check`, settled and removed by its `finalize`; the runner never reports it.
+   */
+  needs?: { word: string };
 }
 
 /** A finding as the runner returns it. */
@@ -98,6 +103,14 @@ export interface Rule {
    * `paragraphRule` in core/paragraph-cache.ts builds `check` from it.
    */
   checkParagraph?(ctx: RuleContext, paragraph: Paragraph): Finding[];
+  /**
+   * Optional, for rules of scope `paragraph` whose findings also weigh evidence from the rest of the document
+   * (missing-char: the completed word occurs in another paragraph). Runs after the paragraphs' findings are
+   * gathered (fresh or from the paragraph cache) on every check, with the whole document in `ctx.doc.text`;
+   * settles the findings marked `needs` (keeps them without the mark, or drops them) and returns the list.
+   * Must be cheap: it runs on every edit in the editor.
+   */
+  finalize?(findings: Finding[], ctx: RuleContext): Finding[];
 }
 
 export interface Paragraph {

