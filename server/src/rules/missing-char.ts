@@ -130,9 +130,9 @@ export function scoreOf(i: Pick<Insertion, 'lm' | 'wm' | 'orphan' | 'wb' | 'flag
 
 const MAX_SUGGESTIONS = 3;
 /**
- * Two-character function words and the one character of them that says as much alone, in standard written
- * Chinese (应/应当, 已/已经, 按/按照, 须/必须): that short form is no word cut short, whatever the character model
- * prefers. The other character alone says something else or nothing (够 of 能够, 经 of 已经, 加 of 更加): its
+ * Two-character function words, each with those of its characters that say as much alone in standard written
+ * Chinese (应/应当, 已/已经, 按/按照, 须 or 必/必须): that short form is no word cut short, whatever the character
+ * model prefers. Another character alone says something else or nothing (够 of 能够, 经 of 已经, 加 of 更加): its
  * completion is an ordinary one.
  */
 const FUNCTION_SYNONYMS = new Map<string, string>([
@@ -769,7 +769,8 @@ export const missingChar: Rule = {
       const { needs, ...settled } = f;
       const p = ctx.doc.paragraphAt(f.range[0]);
       const own = p ? occurrences(text.slice(p.start, p.end), needs.word) : 0;
-      if (occurrences(text, needs.word) > own) out.push(settled);
+      // (the message says where the evidence comes from: the reader checks it at a glance)
+      if (occurrences(text, needs.word) > own) out.push({ ...settled, message: `${settled.message}（文中别处有“${needs.word}”）` });
     }
     return out;
   },

@@ -282,8 +282,10 @@ test('missing-char: the completed word written in full in another paragraph is e
     lint(new ReportDocument(text, 'plaintext'), [missingChar], { rules: new Map([['missing-char', { severity: 'warn', options }]]) }).map((d) => text.slice(d.range[0], d.range[1]));
   // alone, the place falls short of the threshold (施主 is a word)
   assert.deepEqual(found(one), []);
-  // 实施主体 in another paragraph carries it over
+  // 实施主体 in another paragraph carries it over, and the message says so
   assert.deepEqual(found(`${one}\n${other}`), ['与施主体']);
+  const [d] = lint(new ReportDocument(`${one}\n${other}`, 'plaintext'), [missingChar]);
+  assert.equal(d.message, '疑似漏字：“与施主体”应为“与实施主体”？（文中别处有“实施主体”）');
   assert.deepEqual(found(`${other}\n\n${one}`), ['与施主体']);
   // in the same paragraph it is no independent evidence
   assert.deepEqual(found('项目实施主体为县城投公司，明确项目与施主体的责任。'), []);
