@@ -542,6 +542,32 @@ export function scoreInsertions(
   // orphans first: an insertion reached from an orphan needs no standalone margin
   weak.sort((x, y) => Number(x.standalone || x.part) - Number(y.standalone || y.part));
   const baseWb = new Map<number, number>();
+  // The insertion's other parts and margins, for the few candidates the character model lets through: a function
+  // of its own, which the optimising compiler keeps apart from the loops above (this part runs too rarely before
+  // the loops are optimised to have told the compiler anything, and would send them back to the interpreter).
+  const insertion = (a: number, b: number, g: number, c: { word: string; pos: number }, key: string, ch: string, single: boolean, weakSign: boolean, orphan: number, dLm: number): Insertion => {
+    const wmText = text.slice(Math.max(0, g - WORD_WINDOW), g) + ch + text.slice(g, g + WORD_WINDOW);
+    const dWm = lm.lexicon.segLogProb(wmText) - baseWm(g);
+    let flags = 0;
+    if (isNonHanWordChar(text[g - 1]) || isNonHanWordChar(text[g])) flags |= NEAR_DIGIT;
+    if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
+    if (weakSign) flags |= STANDALONE;
+    if (terse[g] || (g > 0 && terse[g - 1]) || (single && parallel[a])) flags |= TERSE_LIST;
+    // a suffix of the word before it (公告期, 许可制, 责任制) completed into a word of its own (期限, 制度)
+    if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, tokenAt[a] - 1)) flags |= SUFFIX;
+    if (key.length === 1 && c.word.length === 2) {
+      const tag = lm.lexicon.wordTag(key);
+      if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
+      if (FUNCTION_SYNONYMS.get(c.word)?.includes(key)) flags |= SYNONYM;
+      // a one-character verb with the complement 起 (负起责任, 挑起重担) says what the two-character verb says
+      if (c.pos === 0 && text[b] === '起' && complementAt(tokens, tokenAt[b] - 1)) flags |= SYNONYM;
+    }
+    const ins = { gap: g, ch, word: c.word, keyStart: a, keyEnd: b, score: 0, lm: dLm, wm: dWm, orphan, wb: 0, flags };
+    // the word bigram only where it can still decide
+    if (lm.words && scoreOf(ins, params) >= params.threshold - params.bigramWeight * MAX_BIGRAM_GAIN) ins.wb = bigramGain(text, g, ch, lm, baseWb);
+    ins.score = scoreOf(ins, params);
+    return ins;
+  };
   for (const { t, standalone, common, part } of weak) {
     // the fragment must touch the weak token; a one-character fragment must be (part of) it. A very common
     // character that mostly stands alone (的, 与) is not completed itself, only through a fragment of two or three
@@ -589,26 +615,7 @@ export function scoreInsertions(
           // the character model: the inserted character and the K characters after it
           const dLm = lmScorer.gain(g, ch, need - MAX_OTHER_GAIN);
           if (dLm < need - MAX_OTHER_GAIN) continue;
-          const wmText = text.slice(Math.max(0, g - WORD_WINDOW), g) + ch + text.slice(g, g + WORD_WINDOW);
-          const dWm = lm.lexicon.segLogProb(wmText) - baseWm(g);
-          let flags = 0;
-          if (isNonHanWordChar(text[g - 1]) || isNonHanWordChar(text[g])) flags |= NEAR_DIGIT;
-          if (soft[a] || soft[b - 1]) flags |= NAME_LIKE;
-          if (weakSign) flags |= STANDALONE;
-          if (terse[g] || (g > 0 && terse[g - 1]) || (single && parallel[a])) flags |= TERSE_LIST;
-          // a suffix of the word before it (公告期, 许可制, 责任制) completed into a word of its own (期限, 制度)
-          if (key.length === 1 && c.pos === 1 && SUFFIX_CHARS.has(key) && suffixAfterWord(tokens, tokenAt[a] - 1)) flags |= SUFFIX;
-          if (key.length === 1 && c.word.length === 2) {
-            const tag = lm.lexicon.wordTag(key);
-            if (tag && OPTIONAL_TAGS.test(tag) && lm.lexicon.wordFreq(key) >= 10000) flags |= OPTIONAL;
-            if (FUNCTION_SYNONYMS.get(c.word)?.includes(key)) flags |= SYNONYM;
-            // a one-character verb with the complement 起 (负起责任, 挑起重担) says what the two-character verb says
-            if (c.pos === 0 && text[b] === '起' && complementAt(tokens, tokenAt[b] - 1)) flags |= SYNONYM;
-          }
-          const ins = { gap: g, ch, word: c.word, keyStart: a, keyEnd: b, score: 0, lm: dLm, wm: dWm, orphan, wb: 0, flags };
-          // the word bigram only where it can still decide
-          if (lm.words && scoreOf(ins, params) >= params.threshold - params.bigramWeight * MAX_BIGRAM_GAIN) ins.wb = bigramGain(text, g, ch, lm, baseWb);
-          ins.score = scoreOf(ins, params);
+          const ins = insertion(a, b, g, c, key, ch, single, weakSign, orphan, dLm);
           seen.set(id, ins);
         }
       }
