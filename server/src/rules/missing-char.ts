@@ -775,9 +775,14 @@ export const missingChar: Rule = {
       }
       const { needs, ...settled } = f;
       const p = ctx.doc.paragraphAt(f.range[0]);
-      const own = p ? occurrences(text.slice(p.start, p.end), needs.word) : 0;
-      // (the message says where the evidence comes from: the reader checks it at a glance)
-      if (occurrences(text, needs.word) > own) out.push({ ...settled, message: `${settled.message}（文中别处有“${needs.word}”）` });
+      const at = firstOutside(text, needs.word, p?.start ?? 0, p?.end ?? 0);
+      if (at < 0) continue;
+      // (the message says where the evidence comes from, and the related location points at it)
+      out.push({
+        ...settled,
+        message: `${settled.message}（文中别处有“${needs.word}”）`,
+        related: [...(settled.related ?? []), { range: [at, at + needs.word.length], message: `“${needs.word}”的完整写法` }],
+      });
     }
     return out;
   },
@@ -785,11 +790,11 @@ export const missingChar: Rule = {
 
 const NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
 
-/** How often `word` occurs in `text`. */
-function occurrences(text: string, word: string): number {
-  let n = 0;
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
-  return n;
+/** Where `word` first occurs in `text` outside [from, to) (−1: nowhere), the nearest one before [from, to) first. */
+function firstOutside(text: string, word: string, from: number, to: number): number {
+  const before = text.lastIndexOf(word, from - word.length);
+  if (from >= word.length && before >= 0) return before;
+  return text.indexOf(word, Math.max(to, 0));
 }
 
 /**

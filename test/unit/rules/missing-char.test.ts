@@ -286,6 +286,8 @@ test('missing-char: the completed word written in full in another paragraph is e
   assert.deepEqual(found(`${one}\n${other}`), ['与施主体']);
   const [d] = lint(new ReportDocument(`${one}\n${other}`, 'plaintext'), [missingChar]);
   assert.equal(d.message, '疑似漏字：“与施主体”应为“与实施主体”？（文中别处有“实施主体”）');
+  // … and points at the word written in full
+  assert.deepEqual(d.related?.map((r) => `${one}\n${other}`.slice(r.range[0], r.range[1])), ['实施主体']);
   assert.deepEqual(found(`${other}\n\n${one}`), ['与施主体']);
   // in the same paragraph it is no independent evidence
   assert.deepEqual(found('项目实施主体为县城投公司，明确项目与施主体的责任。'), []);
