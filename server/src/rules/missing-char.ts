@@ -182,7 +182,7 @@ function nameSpans(text: string, tokens: readonly Token[]): { hard: Uint8Array; 
     if (t.word.length < 2 || !NAME_TAGS.test(t.tag)) continue;
     hard.fill(1, t.start, t.end);
     // a lone character right after a name is likely its suffix (浮山矿, 青龙湾): a name-like span
-    const next = tokens[k + 1];
+    const next = k + 1 < tokens.length ? tokens[k + 1] : undefined;
     if (next && next.word.length === 1 && isHan(next.word)) soft.fill(1, next.start, next.end);
   }
   const quoted = /“[^“”]{1,20}”|《[^《》]{1,30}》|‘[^‘’]{1,20}’|「[^「」]{1,20}」/g;
@@ -251,8 +251,8 @@ function terseItems(text: string, uniform: Uint8Array): Uint8Array {
   for (let k = 0; k < items.length; k++) {
     const [a, b] = items[k];
     if (b - a > TERSE_ITEM || b === a) continue;
-    const prev = items[k - 1];
-    const next = items[k + 1];
+    const prev = k > 0 ? items[k - 1] : undefined;
+    const next = k + 1 < items.length ? items[k + 1] : undefined;
     const short = (it: [number, number] | undefined) => !!it && it[1] > it[0] && it[1] - it[0] <= TERSE_ITEM;
     const afterComma = text[a - 1] === '、';
     const beforeComma = text[b] === '、';
@@ -330,7 +330,7 @@ function weakTokens(tokens: readonly Token[], lm: LanguageModel, standaloneFreq:
     if (!isHan(t.word[0])) continue;
     if (t.word.length === 1) {
       // a character set apart by spaces is spaced-out typography (审 验, 目  录), not a word cut short
-      if (space(tokens[k - 1]) || space(tokens[k + 1])) continue;
+      if ((k > 0 && space(tokens[k - 1])) || (k + 1 < tokens.length && space(tokens[k + 1]))) continue;
       const f = lm.lexicon.wordFreq(t.word);
       out.push({ t, standalone: f >= standaloneFreq, common: f >= COMMON_FREQ && lm.lexicon.standaloneShare(t.word) >= PART_SHARE, part: false });
     }

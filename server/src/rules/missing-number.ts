@@ -137,7 +137,8 @@ function recut(word: string, offset: number): Token[] {
     if (plainCache.size > 5000) plainCache.clear();
     plainCache.set(word, toks);
   }
-  return toks.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+  // (the segmenter's token shape, property by property: tokens of one shape keep the rules' loops monomorphic)
+  return toks.map((t) => ({ word: t.word, tag: t.tag, start: t.start + offset, end: t.end + offset }));
 }
 
 /**
@@ -205,9 +206,10 @@ function findInParagraph(text: string, toks: Token[]): Hit[] {
     if (!info) continue;
     // A unit glued to a number, a placeholder or a determiner already has what it needs.
     if (numberBefore(text, t.start)) continue;
-    const prev = toks[k - 1];
-    const prev2 = toks[k - 2];
-    const next = toks[k + 1];
+    // (bounds tested: a read past either end would cost the optimised loop a deoptimisation)
+    const prev = k > 0 ? toks[k - 1] : undefined;
+    const prev2 = k > 1 ? toks[k - 2] : undefined;
+    const next = k + 1 < toks.length ? toks[k + 1] : undefined;
     // The unit character belongs to a word with a neighbour that jieba cut apart: 个人均 (个人), 不到场 (到场).
     if (t.word.length === 1 && (formsWord(t.word + text.charAt(t.end)) || (prev && prev.end === t.start && formsWord(prev.word.slice(-1) + t.word)))) continue;
     // 户有所居, 人无我有: the unit character opens a four-character phrase.

@@ -175,7 +175,7 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
         tokens,
         weak: weakAt,
         // (a lone character tagged as a name, 律/nr, is no name)
-        mask: protectedSpans(text, tokens.map((t) => (t.word.length === 1 && /^n[rst]/.test(t.tag) ? { ...t, tag: 'n' } : t)), ctx.dictionary),
+        mask: protectedSpans(text, tokens.map((t) => (t.word.length === 1 && /^n[rst]/.test(t.tag) ? { word: t.word, tag: 'n', start: t.start, end: t.end } : t)), ctx.dictionary),
       };
       const hit = best(scope, a, b);
       if (!hit) continue;
