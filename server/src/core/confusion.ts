@@ -120,7 +120,9 @@ export function charRank(c: string): number {
 }
 
 export function isKnownChar(c: string): boolean {
-  return load().rank.has(c);
+  // (one character, as the model pass asks about every unexpected one: by code, no string hashed)
+  const t = load();
+  return c.length === 1 ? t.rankByCode[c.charCodeAt(0)] !== Infinity : t.rank.has(c);
 }
 
 /**
@@ -128,9 +130,19 @@ export function isKnownChar(c: string): boolean {
  * i.e. the candidates for the correct character. Each candidate appears once, under its most likely kind.
  */
 export function confusables(c: string, maxRank = Infinity): readonly Confusable[] {
+  // one character (all the model pass asks about): by code, in the memo of the last rank limit asked for
+  if (c.length === 1) {
+    if (byCodeLimit !== maxRank) {
+      byCodeLimit = maxRank;
+      byCode = new Array(0x10000);
+    }
+    return (byCode[c.charCodeAt(0)] ??= computeConfusables(c, maxRank));
+  }
   return memoised(withLimit(confusableMemo, maxRank), c, () => computeConfusables(c, maxRank));
 }
 const confusableMemo = new Map<number, Map<string, readonly Confusable[]>>();
+let byCodeLimit = NaN;
+let byCode = new Array<readonly Confusable[] | undefined>(0x10000);
 
 /** The kind under which `meant` is among confusables(written, maxRank), or undefined when it is not. */
 export function confusionKind(written: string, meant: string, maxRank = Infinity): ConfusionKind | undefined {
@@ -455,9 +467,20 @@ function intersect(a: readonly number[], b: readonly number[]): boolean {
  * Memoised by pair.
  */
 export function soundAlikeWords(c1: string, c2: string): readonly string[] {
+  // (by the two codes: no string made per pair asked about)
+  if (c1.length === 1 && c2.length === 1) {
+    const key = c1.charCodeAt(0) * 0x10000 + c2.charCodeAt(0);
+    let v = pairByCodes.get(key);
+    if (v === undefined) {
+      if (pairByCodes.size >= 50000) pairByCodes.clear();
+      pairByCodes.set(key, (v = computeSoundAlikeWords(c1, c2)));
+    }
+    return v;
+  }
   return memoised(pairMemo, c1 + c2, () => computeSoundAlikeWords(c1, c2));
 }
 const pairMemo = new Map<string, readonly string[]>();
+const pairByCodes = new Map<number, readonly string[]>();
 
 function computeSoundAlikeWords(c1: string, c2: string): string[] {
   const s0 = syllableIdsOf(c1.charCodeAt(0));
