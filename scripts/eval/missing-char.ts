@@ -78,7 +78,7 @@ export function makeSamples(files: string[], n: number, seed: number): Sample[] 
  */
 export function checkInDocument(s: Sample, options: Record<string, unknown> = {}): Diagnostic[] {
   const doc = new ReportDocument(s.doc, 'plaintext');
-  const p = doc.paragraphAt(s.offset + s.gap);
+  const p = doc.paragraphAt(s.offset);
   if (!p) return [];
   const found = lint(doc, [missingChar], {
     rules: new Map([['missing-char', { severity: 'warn', options }]]),
