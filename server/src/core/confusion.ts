@@ -431,7 +431,9 @@ const syllableMemo = new Map<string, string[]>();
 function syllablesOf(c: string): string[] {
   let l = syllableMemo.get(c);
   if (!l) {
-    l = [...new Set((load().readings.get(c) ?? []).map(toneless))];
+    // (no empty array literal in place of the readings: one array shape for the optimised code)
+    const rs = load().readings.get(c);
+    l = rs ? [...new Set(rs.map(toneless))] : [];
     syllableMemo.set(c, l);
   }
   return l;

@@ -254,8 +254,8 @@ function terseItems(text: string, uniform: Uint8Array): Uint8Array {
     const prev = k > 0 ? items[k - 1] : undefined;
     const next = k + 1 < items.length ? items[k + 1] : undefined;
     const short = (it: [number, number] | undefined) => !!it && it[1] > it[0] && it[1] - it[0] <= TERSE_ITEM;
-    const afterComma = text[a - 1] === '、';
-    const beforeComma = text[b] === '、';
+    const afterComma = a > 0 && text[a - 1] === '、';
+    const beforeComma = b < text.length && text[b] === '、';
     if ((afterComma && beforeComma) || (afterComma && short(prev)) || (beforeComma && short(next))) out.fill(1, a, b);
     if (b - a < 3) {
       // the last of a run of one- or two-character items before a longer one (雾、雨、雪、冰等天气): the longer one

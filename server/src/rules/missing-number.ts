@@ -259,7 +259,7 @@ function findInParagraph(text: string, toks: Token[]): Hit[] {
     // Conjunction + unit + noun: 和轮会商.
     if (prev && /^(?:和|与|及|并|以及|或)$/.test(prev.word) && /^c|^p/.test(prev.tag) && isContent(next) && push('conj', prev)) continue;
     // 每人元, 每亩元.
-    if (prev && prev.tag === 'r' && prev.word.length >= 2 && prev.word[0] === '每' && push('each', prev)) continue;
+    if (prev && prev.tag === 'r' && prev.word.length >= 2 && prev.word.charCodeAt(0) === 0x6bcf /* 每 */ && push('each', prev)) continue;
     // A list whose earlier item lost its number: 个城区项目、个重点工程项目.
     const last = hits[hits.length - 1];
     if (last && last.unit === t.word && prev && /^[、和及与]$/.test(prev.word) && !/[。；！？\n]/.test(text.slice(last.end, t.start)) && isContent(next)) {

@@ -76,7 +76,7 @@ interface Scope {
   text: string;
   tokens: Token[];
   /** weak() of each token. */
-  weak: boolean[];
+  weak: Uint8Array;
   mask: Uint8Array;
   /** The text normalised for the character model, as codes (made when first needed). */
   codes?: Uint16Array;
@@ -183,10 +183,12 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
     return;
   }
   const text = para.text;
-  const weakAt = tokens.map((t) => weak(lm, t));
+  // (1 for a weak token; a typed array: one shape for the optimised loops whatever the paragraph)
+  const weakAt = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) if (weak(lm, tokens[k])) weakAt[k] = 1;
   let scope: Scope | undefined;
   for (let a = 0; a < tokens.length; a++) {
-    if (!weakAt[a] && !weakAt[a + 1]) continue;
+    if (!weakAt[a] && (a + 1 >= tokens.length || !weakAt[a + 1])) continue;
     for (let b = a; b < tokens.length && b <= a + 3; b++) {
       const len = tokens[b].end - tokens[a].start;
       if (len > 4) break;
@@ -202,6 +204,8 @@ export function nonWordPass(ctx: RuleContext, para: Paragraph, tokens: Token[], 
         weak: weakAt,
         // (a lone character tagged as a name, 律/nr, is no name)
         mask: protectedSpans(text, tokens.map((t) => (t.word.length === 1 && /^n[rst]/.test(t.tag) ? { word: t.word, tag: 'n', start: t.start, end: t.end } : t)), ctx.dictionary),
+        // (present from the start: a property added later would change the object's shape under best())
+        codes: undefined,
       };
       const hit = best(scope, a, b);
       if (!hit) continue;
