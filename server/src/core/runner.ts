@@ -5,6 +5,7 @@ import type { Diagnostic, Finding, Rule, RuleContext, Severity } from './types';
 import type { ResolvedRules } from './config';
 import { cacheSignature, dictionaryKey, type ParagraphCache } from './paragraph-cache';
 import { timedRule, timedShared, timingEnabled } from './timing';
+import { arbitrateWording } from './arbitrate';
 
 /** segment, timed as a shared section when REPORT_LINT_TIMING is on. */
 const timedSegment = (text: string) => timedShared('（分词）', () => segment(text));
@@ -73,7 +74,7 @@ export function lint(doc: ReportDocument, rules: readonly Rule[], options: LintO
       out.push({ ...f, ruleId: rule.meta.id, severity: sev });
     }
   }
-  return out.sort(byPosition);
+  return arbitrateWording(out.sort(byPosition), doc.text);
 }
 
 /** The order of diagnostics in every report: by start, end, then rule id. */

@@ -25,6 +25,8 @@ ruleTester(missingChar, {
     '全年争取专项债资金2.3亿元，支持基础设施建设。',
     '有序做好新冠病毒感染患者救治工作。',
     '药品集采和带量采购惠及群众8万人次。',
+    // local forms of a national slogan (依法治国)
+    '全面推进依法治县，做到严格执法、公正司法。',
     // a word with an alternative in brackets (开工 and 复工): 工 is no orphan, even where 工程项目 is written elsewhere
     '全县开（复）工项目45个。\n重点工程项目进展顺利。',
     '深化“放管服”改革，强化为企服务，落实惠企、助企政策，清理涉企收费。',
