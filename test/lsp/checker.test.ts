@@ -158,3 +158,13 @@ test('DocumentChecker: a slow paragraph-scoped model rule gives way between slic
   assert.equal(seen.length, 80);
   assert.deepEqual(all, lint(doc, [commaRule, slow]));
 });
+
+test('DocumentChecker: the model rules run one at a time, and one slip read two ways still shows once', async () => {
+  // missing-char reads 纠分 as 纠纷分, wrong-char as 纠纷 (core/arbitrate.ts keeps the better reading)
+  const wording = allRules.filter((r) => r.meta.id === 'missing-char' || r.meta.id === 'wrong-char');
+  const checker = new DocumentChecker(wording);
+  const text = '依法化解各类矛盾纠分，维护社会稳定。';
+  const doc = new ReportDocument(text, 'plaintext');
+  const found = await checker.check(doc, 1, {}, { isStale: () => false, onFast: () => {}, yieldNow: async () => {} });
+  assert.deepEqual(found?.map((d) => `${d.ruleId} ${text.slice(d.range[0], d.range[1])}`), ['wrong-char 分']);
+});

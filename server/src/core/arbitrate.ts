@@ -22,7 +22,7 @@ function corrected(text: string, fix: Fix, from: number, to: number): string {
   return text.slice(from, fix.range[0]) + fix.text + text.slice(fix.range[1], to);
 }
 
-/** The diagnostics (sorted by position) without the losers of overlapping missing-char / wrong-char pairs. */
+/** The diagnostics without the losers of overlapping missing-char / wrong-char pairs (in their order). */
 export function arbitrateWording(diags: Diagnostic[], text: string): Diagnostic[] {
   const missing = diags.filter((d) => d.ruleId === 'missing-char');
   if (!missing.length || !diags.some((d) => d.ruleId === 'wrong-char') || !isLanguageModelLoaded()) return diags;

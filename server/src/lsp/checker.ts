@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../core/document';
 import { byPosition, lint, type LintOptions } from '../core/runner';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
+import { arbitrateWording } from '../core/arbitrate';
 import { setUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
 import type { ModelRunner } from './model-tier';
@@ -96,7 +97,8 @@ export class DocumentChecker {
       model.push(...lint(doc, [rule], { ...options, cache: this.cache }));
     }
     if (hooks.isStale()) return undefined;
-    const all = sortDiagnostics([...fast, ...model]);
+    // (one rule at a time above: the two wording rules' readings of one place are weighed here, as lint does)
+    const all = sortDiagnostics([...fast, ...arbitrateWording(model, doc.text)]);
     this.last = { doc, version, diagnostics: all };
     return all;
   }

@@ -4,6 +4,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ReportDocument, type DocFormat } from '../core/document';
 import type { ResolvedRules } from '../core/config';
 import { ParagraphCache, cacheSignature, dictionaryKey } from '../core/paragraph-cache';
+import { arbitrateWording } from '../core/arbitrate';
 import { lint } from '../core/runner';
 import { setUserWords, segment } from '../core/segmenter';
 import type { Diagnostic, Rule, RuleContext } from '../core/types';
@@ -114,7 +115,8 @@ export function serveModelChecks(port: NonNullable<typeof parentPort>, rules: re
       }
       out.push(...lint(doc, [rule], options));
     }
-    return isStale() ? undefined : out;
+    // (one rule at a time above: the two wording rules' readings of one place are weighed here, as lint does)
+    return isStale() ? undefined : arbitrateWording(out, doc.text);
   }
 
   async function drain(): Promise<void> {
