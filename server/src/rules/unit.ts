@@ -193,7 +193,48 @@ function stacked(text: string, base: number, ctx: RuleContext, out: Hit[]): void
   }
 }
 
-export const unit: Rule = paragraphRule({
+const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
+const HALF_DIGIT = /[0-9]/;
+const FULL_DIGIT = /[０-９]/;
+
+/**
+ * Arabic numerals of both widths in one document (１２３ beside 45): GB/T 15835 asks for one form throughout a text
+ * (局部体例一致). Published reports use either form consistently, so only a mix is reported: full-width numbers in a
+ * text that mostly uses half-width ones, with the half-width form as the fix. A document-level check, so it runs in
+ * `finalize` (a regular-expression pass over the paragraphs on each check).
+ */
+function mixedDigitWidths(findings: Finding[], ctx: RuleContext): Finding[] {
+  const all = ctx.doc.text;
+  if (!HALF_DIGIT.test(all) || !FULL_DIGIT.test(all)) return findings;
+  // numbers of each width, in the checked text (masked code and the like do not count)
+  let half = 0;
+  let full = 0;
+  for (const p of ctx.doc.paragraphs) {
+    half += p.text.match(/[0-9]+/g)?.length ?? 0;
+    full += p.text.match(/[０-９]+/g)?.length ?? 0;
+  }
+  // (a text mostly in full-width numbers is left alone: its few half-width ones are often codes, 9704-2012)
+  if (!half || !full || full > half) return findings;
+  const out = [...findings];
+  for (const p of ctx.doc.paragraphs) {
+    for (const m of p.text.matchAll(FULL_DIGITS)) {
+      const written = m[0];
+      const fixed = halfWidth(written);
+      const range: [number, number] = [p.start + m.index!, p.start + m.index! + written.length];
+      out.push({ message: `全角数字“${written}”应为半角“${fixed}”（全文数字多用半角，应统一）`, range, fix: { range, text: fixed } });
+    }
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Full-width digits and decimal point of `s` in half-width. */
+function halfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) out += ch === '．' ? '.' : ch >= '０' && ch <= '９' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+  return out;
+}
+
+const unitRule: Rule = paragraphRule({
   meta: {
     id: 'unit',
     defaultSeverity: 'info',
@@ -207,7 +248,7 @@ export const unit: Rule = paragraphRule({
       details:
         '报告中的计量单位应使用法定名称和符号：平方米而不是平米，万立方米而不是万方，厘米而不是公分，kV、kW 的词头 k 小写；' +
         '电网电压以千伏（kV）计。年份应写全（2008年，不写08年）；百分数范围两端都带百分号（5%～95%）；' +
-        '“约”和“多”“余”“左右”不能叠用；增长、下降的幅度要带“%”或“个百分点”（增长37，→ 增长37%）。只在数字之后检查单位，“万方数据”“地方”“四面八方”不会被报告；公斤、公里、亩等仍属合法用法，不报告。',
+        '“约”和“多”“余”“左右”不能叠用；增长、下降的幅度要带“%”或“个百分点”（增长37，→ 增长37%）；同一文档中阿拉伯数字全角、半角混用时（１２３家、45家），多用半角的文档中的全角数字改为半角。只在数字之后检查单位，“万方数据”“地方”“四面八方”不会被报告；公斤、公里、亩等仍属合法用法，不报告。',
       flagged: ['新建1栋5500平米的标准化厂房。', '累计补水3900万方。', '配合做好110V输变电工程。', '08年以来累计投入资金12亿元。', '合格率为5～95%。', '共投入资金约50多万元。', '村集体收入较上年增长37，其中3个村超过百万元。'],
       passed: ['新建厂房5500平方米。', '累计补水3900万立方米。', '完成110kV输变电工程。', '引进万方数据库。', '各地方要统筹推进。', '节约资金50多万元。', '粮食产量比上年增加2，737万斤。', '村集体收入较上年增长37%。'],
     },
@@ -225,3 +266,5 @@ export const unit: Rule = paragraphRule({
     return out.sort((a, b) => a.range[0] - b.range[0]);
   },
 });
+
+export const unit: Rule = { ...unitRule, finalize: mixedDigitWidths };

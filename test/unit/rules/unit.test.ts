@@ -3,6 +3,11 @@ import { unit } from '../../../server/src/rules/unit';
 
 ruleTester(unit, {
   valid: [
+    // numbers of one width throughout (published reports of the 1980s-90s use full-width ones)
+    '全县共有企业１２３家，其中规上企业４５家。',
+    '全县共有企业123家，其中规上企业45家。',
+    // mostly full-width: the few half-width numbers (codes, standards) are left alone
+    '全县共有企业１２３家，其中规上企业４５家，执行GB 3100。',
     '新建标准化厂房两栋，建筑面积合计8600平方米。',
     '全年引黄补水2.6亿立方米，新增蓄水能力1200万立方米。',
     '图书馆引进万方数据、知网等数据库资源。',
@@ -26,6 +31,15 @@ ruleTester(unit, {
     { name: 'markdown code is not prose', text: '参数 `voltage=110V` 用于仿真。', format: 'markdown' },
   ],
   invalid: [
+    // numbers of both widths in one text: the full-width ones, in a text mostly in half-width ones
+    {
+      text: '全县共有企业１２３家，其中规上企业45家，完成产值12.5亿元，增长８．２%。',
+      errors: [
+        { text: '１２３', message: '全角数字“１２３”应为半角“123”（全文数字多用半角，应统一）', fix: '123' },
+        { text: '８．２', fix: '8.2' },
+      ],
+      output: '全县共有企业123家，其中规上企业45家，完成产值12.5亿元，增长8.2%。',
+    },
     {
       text: '全镇集体经济收入达到420万元，较上年增长26，其中5个村超过50万元。',
       errors: [{ text: '26', message: '“增长26”缺少单位：增减幅度应带“%”或“个百分点”', suggestions: ['%', '个百分点'] }],
