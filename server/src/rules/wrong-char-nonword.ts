@@ -101,18 +101,32 @@ function charLogProbs(p: Scope, from: number, to: number, at = -1, code = 0): nu
  * the deletion index's order. Remembered by window and position: reports bring the same windows back again and
  * again, and reading them from the index means scanning the entries of the window without that character.
  */
-function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number, minFreq = MIN_FREQ): readonly string[] {
-  if (memoLexicon !== lm.lexicon || memoRevision !== lm.lexicon.revision || alikeMemo.size >= 100_000) {
+function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): readonly string[] {
+  return memoised(alikeMemo, lm, w, j, () => sameSoundWords(lm, w, j, MIN_FREQ));
+}
+
+/** The set phrases (idioms, fixed expressions: setPhrase) from IDIOM_MIN_FREQ that differ from `w` so, remembered alike. */
+function setPhrasesOf(lm: LanguageModel, w: string, j: number): readonly string[] {
+  return memoised(phraseMemo, lm, w, j, () => sameSoundWords(lm, w, j, IDIOM_MIN_FREQ).filter(setPhrase));
+}
+
+function memoised(memo: Map<string, Array<readonly string[]>>, lm: LanguageModel, w: string, j: number, find: () => readonly string[]): readonly string[] {
+  if (memoLexicon !== lm.lexicon || memoRevision !== lm.lexicon.revision || alikeMemo.size + phraseMemo.size >= 100_000) {
     alikeMemo.clear();
+    phraseMemo.clear();
     memoLexicon = lm.lexicon;
     memoRevision = lm.lexicon.revision;
   }
   // by window, then position (the window's string is hashed once for all its positions)
-  const memoKey = minFreq === MIN_FREQ ? w : `${w}\u0000${minFreq}`;
-  let byPos = alikeMemo.get(memoKey);
-  if (!byPos) alikeMemo.set(memoKey, (byPos = []));
+  let byPos = memo.get(w);
+  if (!byPos) memo.set(w, (byPos = []));
   const known = byPos[j];
   if (known) return known;
+  const words = find();
+  return (byPos[j] = words.length ? words : NO_WORDS);
+}
+
+function sameSoundWords(lm: LanguageModel, w: string, j: number, minFreq: number): string[] {
   const words: string[] = [];
   const alike = soundAlikeCodes(w.charCodeAt(j));
   if (alike.size) {
@@ -127,9 +141,10 @@ function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number, minFreq = MI
       words.push(fixed);
     }
   }
-  return (byPos[j] = words.length ? words : NO_WORDS);
+  return words;
 }
 const alikeMemo = new Map<string, Array<readonly string[]>>();
+const phraseMemo = new Map<string, Array<readonly string[]>>();
 const NO_WORDS: readonly string[] = Object.freeze([]);
 let memoLexicon: LanguageModel['lexicon'] | undefined;
 let memoRevision = -1;
@@ -147,24 +162,24 @@ function best(p: Scope, a: number, b: number): Hit | undefined {
   // a window of four characters may be a fixed expression cut apart by a slip (一拖在拖, 一股作气, 穿流不息): every
   // character of it is tried, function characters too, against four-character words from IDIOM_MIN_FREQ
   const idiom = e - s === 4;
+  const score = (i: number, j: number, fixed: string, setPhrase: boolean) => {
+    asWritten ??= charLogProbs(p, s, end);
+    const charGain = charLogProbs(p, s, end, i, fixed.charCodeAt(j)) - asWritten;
+    // a set phrase is known as a word more than as characters (the character model saw 一鼓作气 rarely): its word
+    // evidence counts in full, and the characters may disagree a little
+    if (charGain < (setPhrase ? IDIOM_MIN_CHAR_GAIN : MIN_CHAR_GAIN)) return;
+    const gain = charGain + (setPhrase ? 1 : WORD_WEIGHT) * (lm.segLogProb(fixed) - lm.segLogProb(w));
+    hits.push({ start: i, end: i + 1, word: w, fixed, gain });
+  };
   for (let k = a; k <= b; k++) {
     if (!p.weak[k] && !idiom) continue;
     for (let i = tokens[k].start; i < tokens[k].end; i++) {
-      if (!idiom && FUNCTION_CHARS.includes(text[i])) continue;
+      const j = i - s;
       // The words that differ from the window in this character only: from the deletion index (the window
       // without it), kept when the character they have there sounds like the one written.
-      const j = i - s;
-      for (const fixed of soundAlikeWordsOf(lm, w, j, idiom ? IDIOM_MIN_FREQ : MIN_FREQ)) {
-        if (idiom && !setPhrase(fixed)) continue;
-        asWritten ??= charLogProbs(p, s, end);
-        const charGain = charLogProbs(p, s, end, i, fixed.charCodeAt(j)) - asWritten;
-        const wordGain = lm.segLogProb(fixed) - lm.segLogProb(w);
-        // a set phrase is known as a word more than as characters (the character model saw 一鼓作气 rarely): its
-        // word evidence counts in full, and the characters may disagree a little
-        if (charGain < (idiom ? IDIOM_MIN_CHAR_GAIN : MIN_CHAR_GAIN)) continue;
-        const gain = charGain + (idiom ? 1 : WORD_WEIGHT) * wordGain;
-        hits.push({ start: i, end: i + 1, word: w, fixed, gain });
-      }
+      const phrases = idiom ? setPhrasesOf(lm, w, j) : NO_WORDS;
+      if (p.weak[k] && !FUNCTION_CHARS.includes(text[i])) for (const fixed of soundAlikeWordsOf(lm, w, j)) if (!phrases.includes(fixed)) score(i, j, fixed, false);
+      for (const fixed of phrases) score(i, j, fixed, true);
     }
   }
   if (!hits.length) return undefined;
