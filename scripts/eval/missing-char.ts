@@ -2,8 +2,9 @@
  * missing-char measurement (part of `npm run eval`), on the reports HELD OUT from model training
  * (scripts/lib/corpus.ts: every third report file):
  *   - recall and top-1 on single dropped characters injected into them (one character deleted from a jieba word
- *     of 2–4 Han characters, fixed seed): recall = a finding within ±1 character of the deletion; top-1 = its
- *     first suggestion restores the original text;
+ *     of 2–4 Han characters, fixed seed; the paragraph is checked within its report, whose other paragraphs the rule
+ *     reads for the completed word): recall = a finding within ±1 character of the deletion; top-1 = its first
+ *     suggestion restores the original text;
  *   - false alarms per 10,000 characters on the same reports unmodified;
  *   - the dropped characters a reviewer marked in the seed drafts (seed/FINDINGS.md), found with the right
  *     correction first or not.
