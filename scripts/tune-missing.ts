@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { getLanguageModel } from '../server/src/core/lm';
 import { segment } from '../server/src/core/segmenter';
-import { DEFAULT_PARAMS, decideWithDocument, scoreInsertions, scoreOf, type Insertion, type MissingCharParams } from '../server/src/rules/missing-char';
+import { DEFAULT_PARAMS, decideWithDocument, occurrenceOutside, scoreInsertions, scoreOf, type Insertion, type MissingCharParams } from '../server/src/rules/missing-char';
 import { reportSplit } from './lib/corpus';
 import { makeSamples } from './eval/missing-char';
 
@@ -33,12 +33,7 @@ for (const f of test) {
 }
 /** missing-char's decision with the document's evidence (decideWithDocument, then what finalize keeps). */
 function decideIn(ins: Insertion[], p: MissingCharParams, doc: string, from: number, to: number) {
-  const count = (t: string, w: string) => {
-    let n = 0;
-    for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + w.length)) n++;
-    return n;
-  };
-  return decideWithDocument(ins, p, lm).filter((d) => !d.needs || count(doc, d.best.word) > count(doc.slice(from, to), d.best.word));
+  return decideWithDocument(ins, p, lm).filter((d) => !d.needs || occurrenceOutside(doc, d.best.word, from, to) >= 0);
 }
 console.log(`scored in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${chars} clean chars`);
 export function measure(p: MissingCharParams, show = false): { fa: number; recall: number; top1: number } {

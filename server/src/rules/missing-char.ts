@@ -2,7 +2,8 @@ import { BOUNDARY, getLanguageModel, normChar, normCodeOf, normalize, type CharN
 
 const BOUNDARY_CODE = BOUNDARY.charCodeAt(0);
 import { getJieba } from '../core/segmenter';
-import { documentNumberPrefixes, isHan, isHanCode, sentenceSpans } from '../core/text';
+import { documentNumberPrefixes, isChineseNumeral, isHan, isHanCode, sentenceSpans } from '../core/text';
+import { numberOptions } from '../core/options';
 import type { Finding, Rule, RuleContext, Suggestion, Token } from '../core/types';
 import { WindowScorer, chainLogProb } from '../core/lm/window';
 
@@ -699,11 +700,6 @@ function shownSpan(text: string, tokens: readonly Token[], ins: Insertion): [num
   return [Math.min(s, ins.gap), Math.max(e, ins.gap)];
 }
 
-function numberParam(options: Record<string, unknown>, name: keyof MissingCharParams): number {
-  const v = options[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_PARAMS[name];
-}
-
 export const missingChar: Rule = {
   meta: {
     id: 'missing-char',
@@ -723,23 +719,7 @@ export const missingChar: Rule = {
   },
   check(ctx: RuleContext): Finding[] {
     const lm = getLanguageModel();
-    const params: MissingCharParams = {
-      threshold: numberParam(ctx.options, 'threshold'),
-      wordWeight: numberParam(ctx.options, 'wordWeight'),
-      orphanWeight: numberParam(ctx.options, 'orphanWeight'),
-      bigramWeight: numberParam(ctx.options, 'bigramWeight'),
-      digitMargin: numberParam(ctx.options, 'digitMargin'),
-      nameMargin: numberParam(ctx.options, 'nameMargin'),
-      optionalMargin: numberParam(ctx.options, 'optionalMargin'),
-      suggestionSpan: numberParam(ctx.options, 'suggestionSpan'),
-      standaloneFreq: numberParam(ctx.options, 'standaloneFreq'),
-      standaloneMargin: numberParam(ctx.options, 'standaloneMargin'),
-      listMargin: numberParam(ctx.options, 'listMargin'),
-      synonymMargin: numberParam(ctx.options, 'synonymMargin'),
-      suffixMargin: numberParam(ctx.options, 'suffixMargin'),
-      documentWeight: numberParam(ctx.options, 'documentWeight'),
-      documentMaxFreq: numberParam(ctx.options, 'documentMaxFreq'),
-    };
+    const params = numberOptions(DEFAULT_PARAMS, ctx.options);
     const findings: Finding[] = [];
     for (const p of ctx.doc.paragraphs) {
       if (!/[\u4e00-\u9fff]/.test(p.text)) continue;
@@ -775,7 +755,7 @@ export const missingChar: Rule = {
       }
       const { needs, ...settled } = f;
       const p = ctx.doc.paragraphAt(f.range[0]);
-      const at = firstOutside(text, needs.word, p?.start ?? 0, p?.end ?? 0);
+      const at = occurrenceOutside(text, needs.word, p?.start ?? 0, p?.end ?? 0);
       if (at < 0) continue;
       // (the message says where the evidence comes from, and the related location points at it)
       out.push({
@@ -788,10 +768,8 @@ export const missingChar: Rule = {
   },
 };
 
-const NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
-
 /** Where `word` first occurs in `text` outside [from, to) (−1: nowhere), the nearest one before [from, to) first. */
-function firstOutside(text: string, word: string, from: number, to: number): number {
+export function occurrenceOutside(text: string, word: string, from: number, to: number): number {
   const before = text.lastIndexOf(word, from - word.length);
   if (from >= word.length && before >= 0) return before;
   return text.indexOf(word, Math.max(to, 0));
@@ -817,7 +795,7 @@ export function decideWithDocument(insertions: Insertion[], params: MissingCharP
         i.score - params.bigramWeight * i.wb >= params.threshold - params.bigramWeight * MAX_BIGRAM_GAIN &&
         lm.lexicon.wordFreq(i.word) < params.documentMaxFreq &&
         // (a numeral put back changes a number: 满十日 is no 三十日 cut short because the text has 三十日 elsewhere)
-        !NUMERAL_CHARS.includes(i.ch),
+        !isChineseNumeral(i.ch),
     )
     .map((i) => ({ ...i, score: i.score + w }));
   if (!hopeful.length) return sure;

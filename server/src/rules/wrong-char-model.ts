@@ -1,6 +1,7 @@
 import { confusables, confusionKind, isKnownChar, soundAlikeWords, type Confusable, type ConfusionKind } from '../core/confusion';
 import { getLanguageModel, normCodeOf, normalizeCodes, type LanguageModel } from '../core/lm';
 import { documentNumberPrefixes, sentenceSpans } from '../core/text';
+import { numberOptions } from '../core/options';
 import type { Finding, Paragraph, RuleContext, Token } from '../core/types';
 import { WindowScorer, chainLogProb, chainLogProbs } from '../core/lm/window';
 
@@ -379,13 +380,7 @@ const STAGE2 = 12;
 const WORD_REACH = 3;
 
 function params(ctx: RuleContext): ModelParams {
-  const o = ctx.options as Partial<Record<keyof ModelParams, unknown>>;
-  const p = { ...DEFAULT_PARAMS };
-  for (const key of Object.keys(p) as Array<keyof ModelParams>) {
-    const v = o[key];
-    if (typeof v === 'number' && Number.isFinite(v)) p[key] = v;
-  }
-  return p;
+  return numberOptions(DEFAULT_PARAMS, ctx.options);
 }
 
 /** A finding of the model pass relative to its sentence (cached by sentence text). */
