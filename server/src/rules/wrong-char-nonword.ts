@@ -96,38 +96,34 @@ function charLogProbs(p: Scope, from: number, to: number, at = -1, code = 0): nu
   return sum;
 }
 
+/** The corrections of a window at one position: common words (MIN_FREQ) and, in a four-character window, set phrases. */
+interface Alike {
+  regular: readonly string[];
+  phrases: readonly string[];
+}
+const NO_WORDS: readonly string[] = Object.freeze([]);
+const NOTHING: Alike = Object.freeze({ regular: NO_WORDS, phrases: NO_WORDS });
+
 /**
- * The common words (MIN_FREQ) that differ from `w` in its character j only, by a character of the same sound, in
- * the deletion index's order. Remembered by window and position: reports bring the same windows back again and
- * again, and reading them from the index means scanning the entries of the window without that character.
+ * The words that differ from `w` in its character j only, by a character of the same sound, in the deletion index's
+ * order: the common ones (MIN_FREQ) and, when `w` has four characters, the set phrases among those from
+ * IDIOM_MIN_FREQ (setPhrase). Remembered by window and position: reports bring the same windows back again and
+ * again, and reading them from the index means scanning the entries of the window without that character (once for
+ * both lists).
  */
-function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): readonly string[] {
-  return memoised(alikeMemo, lm, w, j, () => sameSoundWords(lm, w, j, MIN_FREQ));
-}
-
-/** The set phrases (idioms, fixed expressions: setPhrase) from IDIOM_MIN_FREQ that differ from `w` so, remembered alike. */
-function setPhrasesOf(lm: LanguageModel, w: string, j: number): readonly string[] {
-  return memoised(phraseMemo, lm, w, j, () => sameSoundWords(lm, w, j, IDIOM_MIN_FREQ).filter(setPhrase));
-}
-
-function memoised(memo: Map<string, Array<readonly string[]>>, lm: LanguageModel, w: string, j: number, find: () => readonly string[]): readonly string[] {
-  if (memoLexicon !== lm.lexicon || memoRevision !== lm.lexicon.revision || alikeMemo.size + phraseMemo.size >= 100_000) {
+function soundAlikeWordsOf(lm: LanguageModel, w: string, j: number): Alike {
+  if (memoLexicon !== lm.lexicon || memoRevision !== lm.lexicon.revision || alikeMemo.size >= 100_000) {
     alikeMemo.clear();
-    phraseMemo.clear();
     memoLexicon = lm.lexicon;
     memoRevision = lm.lexicon.revision;
   }
   // by window, then position (the window's string is hashed once for all its positions)
-  let byPos = memo.get(w);
-  if (!byPos) memo.set(w, (byPos = []));
+  let byPos = alikeMemo.get(w);
+  if (!byPos) alikeMemo.set(w, (byPos = []));
   const known = byPos[j];
   if (known) return known;
-  const words = find();
-  return (byPos[j] = words.length ? words : NO_WORDS);
-}
-
-function sameSoundWords(lm: LanguageModel, w: string, j: number, minFreq: number): string[] {
-  const words: string[] = [];
+  const regular: string[] = [];
+  const phrases: string[] = [];
   const alike = soundAlikeCodes(w.charCodeAt(j));
   if (alike.size) {
     // (read from the index's entries `${word}${pos}|…` as they stand: most are not kept)
@@ -137,15 +133,14 @@ function sameSoundWords(lm: LanguageModel, w: string, j: number, minFreq: number
       if (bar < 0) bar = entries.length;
       if (bar - 1 - at !== w.length || entries.charCodeAt(bar - 1) - 48 !== j || !alike.has(entries.charCodeAt(at + j))) continue;
       const fixed = entries.slice(at, bar - 1);
-      if (lm.wordFreq(fixed) < minFreq) continue;
-      words.push(fixed);
+      const freq = lm.wordFreq(fixed);
+      if (freq >= MIN_FREQ) regular.push(fixed);
+      if (w.length === 4 && freq >= IDIOM_MIN_FREQ && setPhrase(fixed)) phrases.push(fixed);
     }
   }
-  return words;
+  return (byPos[j] = regular.length || phrases.length ? { regular, phrases } : NOTHING);
 }
-const alikeMemo = new Map<string, Array<readonly string[]>>();
-const phraseMemo = new Map<string, Array<readonly string[]>>();
-const NO_WORDS: readonly string[] = Object.freeze([]);
+const alikeMemo = new Map<string, Alike[]>();
 let memoLexicon: LanguageModel['lexicon'] | undefined;
 let memoRevision = -1;
 
@@ -177,8 +172,8 @@ function best(p: Scope, a: number, b: number): Hit | undefined {
       const j = i - s;
       // The words that differ from the window in this character only: from the deletion index (the window
       // without it), kept when the character they have there sounds like the one written.
-      const phrases = idiom ? setPhrasesOf(lm, w, j) : NO_WORDS;
-      if (p.weak[k] && !FUNCTION_CHARS.includes(text[i])) for (const fixed of soundAlikeWordsOf(lm, w, j)) if (!phrases.includes(fixed)) score(i, j, fixed, false);
+      const { regular, phrases } = soundAlikeWordsOf(lm, w, j);
+      if (p.weak[k] && !FUNCTION_CHARS.includes(text[i])) for (const fixed of regular) if (!phrases.includes(fixed)) score(i, j, fixed, false);
       for (const fixed of phrases) score(i, j, fixed, true);
     }
   }
